@@ -1,0 +1,280 @@
+import {
+  ExponentialBackoff,
+  TaskCancelledError,
+  TimeoutStrategy,
+  decorrelatedJitterGenerator,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+  type IBackoff,
+  type IBackoffFactory,
+  type IRetryBackoffContext,
+} from 'cockatiel';
+import type { z } from 'zod';
+import { UpstreamError, type UpstreamErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Provider } from '../model/provider.js';
+import { fillPath, routeName, type Route } from './route.js';
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface UpstreamRequest<T> {
+  route: Route;
+  params?: Record<string, string | number>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  schema: z.ZodType<T>;
+}
+
+export interface UpstreamClientOptions {
+  provider: Provider;
+  baseUrl: string;
+  /** The vendor's auth header(s); sent on every request, never logged or echoed. */
+  headers: Record<string, string>;
+  /** Budget for one request, retries included. */
+  timeoutMs: number;
+  logger: Logger;
+  /** GET attempts at most, the first included. @default 3 */
+  maxAttempts?: number;
+  /** First backoff delay before jitter. @default 50 */
+  initialBackoffMs?: number;
+}
+
+/** One line per upstream attempt; what metrics and logs need, and nothing secret. */
+export interface UpstreamAttempt {
+  provider: Provider;
+  route: string;
+  status: number | null;
+  ms: number;
+  attempt: number;
+  code: UpstreamErrorCode | null;
+}
+
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+
+/**
+ * The one HTTP client every vendor connector uses: timeout budget, retries for GETs (connection
+ * errors, 502/503/504, 429 honouring Retry-After, exponential backoff with jitter), error mapping
+ * to our codes, and zod validation of the answer. Policies come from cockatiel; the parts that
+ * are ours are the error mapping and making Retry-After count against the budget.
+ */
+export class UpstreamClient {
+  readonly provider: Provider;
+  private readonly options: Required<UpstreamClientOptions>;
+  private readonly baseUrl: string;
+  readonly attemptListeners: Array<(attempt: UpstreamAttempt) => void> = [];
+
+  constructor(options: UpstreamClientOptions) {
+    this.provider = options.provider;
+    this.options = { maxAttempts: 3, initialBackoffMs: 50, ...options };
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  async request<T>(request: UpstreamRequest<T>): Promise<T> {
+    const { route } = request;
+    const name = routeName(route);
+    const url = this.buildUrl(request);
+    const deadline = Date.now() + this.options.timeoutMs;
+    const budgetTimeout = timeout(this.options.timeoutMs, TimeoutStrategy.Aggressive);
+
+    const attemptOnce = async (attempt: number, signal: AbortSignal): Promise<T> => {
+      const started = performance.now();
+      let status: number | null = null;
+      try {
+        const response = await this.send(route, url, request.body, signal);
+        status = response.status;
+        const text = await response.text();
+        const value = this.interpret(name, response, text, request.schema);
+        this.report({ route: name, status, started, attempt, code: null });
+        return value;
+      } catch (error) {
+        const mapped = this.mapError(error, name, status);
+        this.report({ route: name, status, started, attempt, code: mapped.code });
+        throw mapped;
+      }
+    };
+
+    try {
+      if (route.method !== 'GET') {
+        // Writes are never retried: a second POST could dial a phone twice.
+        return await budgetTimeout.execute(({ signal }) => attemptOnce(1, signal));
+      }
+      const retryPolicy = retry(
+        handleWhen((error) => isRetryable(error) && retryFitsBudget(error, deadline)),
+        {
+          maxAttempts: this.options.maxAttempts - 1,
+          backoff: new RetryAfterBackoff(
+            new ExponentialBackoff({
+              generator: decorrelatedJitterGenerator,
+              initialDelay: this.options.initialBackoffMs,
+              maxDelay: 1000,
+            }),
+          ),
+        },
+      );
+      return await wrap(budgetTimeout, retryPolicy).execute(({ signal, attempt }) =>
+        attemptOnce(attempt + 1, signal),
+      );
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error;
+      if (error instanceof TaskCancelledError) {
+        throw new UpstreamError(
+          'UPSTREAM_TIMEOUT',
+          `${this.provider} did not answer ${name} within ${this.options.timeoutMs} ms`,
+          { provider: this.provider, route: name },
+        );
+      }
+      throw this.mapError(error, name, null);
+    }
+  }
+
+  private buildUrl(request: UpstreamRequest<unknown>): string {
+    const url = new URL(this.baseUrl + fillPath(request.route, request.params));
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+
+  private send(route: Route, url: string, body: unknown, signal: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers };
+    const init: RequestInit = { method: route.method, headers, signal };
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(url, init);
+  }
+
+  private interpret<T>(name: string, response: Response, text: string, schema: z.ZodType<T>): T {
+    const { status } = response;
+    const details = { provider: this.provider, route: name, status };
+    if (status === 404) {
+      throw new UpstreamError('NOT_FOUND', `${this.provider} has no such object (${name})`, details);
+    }
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      throw new UpstreamError('UPSTREAM_RATE_LIMITED', `${this.provider} rate-limited ${name}`, {
+        ...details,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      });
+    }
+    if (status >= 500) {
+      throw new UpstreamError(
+        'UPSTREAM_UNAVAILABLE',
+        `${this.provider} failed with HTTP ${status} on ${name}`,
+        details,
+      );
+    }
+    if (status >= 400) {
+      throw new UpstreamError(
+        'UPSTREAM_REJECTED',
+        `${this.provider} rejected ${name} with HTTP ${status}`,
+        details,
+      );
+    }
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      throw new UpstreamError(
+        'UPSTREAM_BAD_RESPONSE',
+        `${this.provider} answered ${name} with a body that is not JSON`,
+        details,
+      );
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      // Only the paths of the failing members: their values may hold personal data.
+      const where = parsed.error.issues
+        .slice(0, 3)
+        .map((issue) => issue.path.join('.') || '(root)')
+        .join(', ');
+      throw new UpstreamError(
+        'UPSTREAM_BAD_RESPONSE',
+        `${this.provider} answered ${name} with an unexpected body (at ${where})`,
+        details,
+      );
+    }
+    return parsed.data;
+  }
+
+  private mapError(error: unknown, name: string, status: number | null): UpstreamError {
+    if (error instanceof UpstreamError) return error;
+    if (error instanceof TaskCancelledError || isAbortError(error)) {
+      return new UpstreamError(
+        'UPSTREAM_TIMEOUT',
+        `${this.provider} did not answer ${name} within ${this.options.timeoutMs} ms`,
+        { provider: this.provider, route: name },
+      );
+    }
+    // fetch rejects with a TypeError for refused or reset connections and cut-off bodies.
+    return new UpstreamError(
+      'UPSTREAM_UNAVAILABLE',
+      `${this.provider} could not be reached on ${name}`,
+      { provider: this.provider, route: name, ...(status === null ? {} : { status }) },
+    );
+  }
+
+  private report(entry: {
+    route: string;
+    status: number | null;
+    started: number;
+    attempt: number;
+    code: UpstreamErrorCode | null;
+  }): void {
+    const attempt: UpstreamAttempt = {
+      provider: this.provider,
+      route: entry.route,
+      status: entry.status,
+      ms: Math.round((performance.now() - entry.started) * 10) / 10,
+      attempt: entry.attempt,
+      code: entry.code,
+    };
+    this.options.logger.debug({ upstream: attempt }, 'upstream request');
+    for (const listener of this.attemptListeners) listener(attempt);
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof UpstreamError)) return false;
+  if (error.code === 'UPSTREAM_UNAVAILABLE') {
+    return error.status === undefined || RETRYABLE_STATUSES.has(error.status);
+  }
+  return error.code === 'UPSTREAM_RATE_LIMITED';
+}
+
+/** A Retry-After longer than what is left of the budget is not worth waiting for. */
+function retryFitsBudget(error: unknown, deadline: number): boolean {
+  const wait = error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0;
+  return Date.now() + wait < deadline;
+}
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+export function parseRetryAfter(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Exponential backoff with jitter, stretched to the vendor's Retry-After when it asks for more. */
+class RetryAfterBackoff implements IBackoffFactory<IRetryBackoffContext<unknown>> {
+  constructor(private readonly inner: IBackoffFactory<IRetryBackoffContext<unknown>>) {}
+
+  next(context: IRetryBackoffContext<unknown>): IBackoff<IRetryBackoffContext<unknown>> {
+    const innerBackoff = this.inner.next(context);
+    const result = context.result;
+    const error = 'error' in result ? result.error : undefined;
+    const retryAfter = error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0;
+    return {
+      duration: Math.max(innerBackoff.duration, retryAfter),
+      next: (nextContext) => new RetryAfterBackoff(innerBackoff).next(nextContext),
+    };
+  }
+}

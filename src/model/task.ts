@@ -1,0 +1,37 @@
+export const TASK_STATUSES = ['COMPLETED', 'CANCELLED', 'SCHEDULED', 'OVERDUE'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TASK_ACTOR_TYPES = ['USER', 'AI_EMPLOYEE'] as const;
+export type TaskActorType = (typeof TASK_ACTOR_TYPES)[number];
+
+export interface TaskActor {
+  id: string;
+  type: TaskActorType;
+}
+
+export interface Task {
+  provider: 'LLAMADAPRO';
+  providerId: string;
+  objective: string;
+  status: TaskStatus;
+  dueDate: string | null;
+  publishedAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  cancellationReason: string | null;
+  createdBy: TaskActor | null;
+  assignedTo: TaskActor | null;
+  conversationId: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  raw: unknown;
+}
+
+export interface TaskFilter {
+  status?: TaskStatus;
+  dueBefore?: Date;
+  dueAfter?: Date;
+  conversationId?: string;
+  assignedToType?: TaskActorType;
+  assignedToId?: string;
+}
