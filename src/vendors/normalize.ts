@@ -1,0 +1,67 @@
+import type { CallDirection, CallStatus, Channel } from '../model/call.js';
+
+const STATUS_WORDS: Record<string, CallStatus> = {
+  completed: 'COMPLETED',
+  'in progress': 'IN_PROGRESS',
+  failed: 'FAILED',
+  'no answer': 'NO_ANSWER',
+  busy: 'BUSY',
+  queued: 'QUEUED',
+  ringing: 'RINGING',
+  canceled: 'CANCELED',
+  cancelled: 'CANCELED',
+  scheduled: 'SCHEDULED',
+};
+
+/** CONTRACT §4: case-insensitive, with `-`, `_` and space equivalent; anything else is UNKNOWN. */
+export function toCallStatus(raw: string | null | undefined): CallStatus {
+  if (raw === null || raw === undefined) return 'UNKNOWN';
+  const key = raw.trim().toLowerCase().replace(/[-_\s]+/g, ' ');
+  return STATUS_WORDS[key] ?? 'UNKNOWN';
+}
+
+/** `inbound`/`incoming` and `outbound`/`outgoing`, any case; anything else is null. */
+export function toCallDirection(raw: string | null | undefined): CallDirection | null {
+  const key = raw?.trim().toLowerCase();
+  if (key === 'inbound' || key === 'incoming') return 'INBOUND';
+  if (key === 'outbound' || key === 'outgoing') return 'OUTBOUND';
+  return null;
+}
+
+export function toChannel(raw: string | null | undefined): Channel | null {
+  const key = raw?.trim().toUpperCase();
+  return key === 'CALL' || key === 'SMS' || key === 'WHATSAPP' || key === 'WEBCHAT' ? key : null;
+}
+
+/** The customer's side of a call: `to` when outbound, `from` when inbound. */
+export function customerSide(
+  direction: CallDirection | null,
+  from: string | null,
+  to: string | null,
+): string | null {
+  if (direction === 'OUTBOUND') return to;
+  if (direction === 'INBOUND') return from;
+  return null;
+}
+
+/**
+ * A phone number in E.164 (`+` and 8 to 15 digits) with spaces, dashes, dots and brackets dropped
+ * and a leading `00` read as `+`; null when it cannot be one.
+ */
+export function toE164(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  let value = raw.trim().replace(/[\s\-.()]/g, '');
+  if (value.startsWith('00')) value = `+${value.slice(2)}`;
+  return /^\+[1-9]\d{7,14}$/.test(value) ? value : null;
+}
+
+/** An ISO 8601 date-time string as given, or null when absent or unparseable. */
+export function toIsoDate(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined || raw === '') return null;
+  const time = Date.parse(raw);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+export function nonEmpty(raw: string | null | undefined): string | null {
+  return raw === null || raw === undefined || raw.trim() === '' ? null : raw;
+}
