@@ -70,3 +70,6 @@ export function createPeople(seed = 7): SandboxPerson[] {
     };
   });
 }
+
+/** The sandbox's "now": every seeded date lies before it, so the data set never changes. */
+export const SANDBOX_NOW = Date.parse('2026-11-01T12:00:00.000Z');

@@ -1,3 +1,4 @@
+import type { Logger } from '../logger.js';
 import type { Call, CallFilter } from '../model/call.js';
 import type { CallProvider } from '../model/provider.js';
 import type { PagedSource } from '../paging/paged-source.js';
@@ -17,4 +18,11 @@ export interface CallConnector {
   getCall(providerId: string): Promise<Call>;
   /** Whether a string has the shape of this vendor's call ids (for lookups across vendors). */
   isCallId(id: string): boolean;
+}
+
+/** What every connector factory needs besides the vendor's own configuration. */
+export interface ConnectorOptions {
+  /** Budget for one upstream request, retries included. */
+  timeoutMs: number;
+  logger: Logger;
 }
