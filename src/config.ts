@@ -8,7 +8,10 @@ const url = (name: string) =>
       error: `${name} must be an http(s) URL`,
     });
 const secret = (name: string) =>
-  z.string({ error: `${name} must be set` }).trim().min(1, { error: `${name} must not be empty` });
+  z
+    .string({ error: `${name} must be set` })
+    .trim()
+    .min(1, { error: `${name} must not be empty` });
 const integer = (name: string, min: number, max: number) =>
   z.coerce
     .number({ error: `${name} must be a number` })
@@ -57,7 +60,12 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** A vendor is configured when its base URL is set; its credentials are then required. */
-function vendor<T>(env: Env, prefix: string, shape: Record<string, z.ZodType>, build: (v: Record<string, unknown>) => T): T | undefined {
+function vendor<T>(
+  env: Env,
+  prefix: string,
+  shape: Record<string, z.ZodType>,
+  build: (v: Record<string, unknown>) => T,
+): T | undefined {
   const baseName = `${prefix}_BASE_URL`;
   if (env[baseName] === undefined || env[baseName] === '') {
     return undefined;
@@ -65,7 +73,8 @@ function vendor<T>(env: Env, prefix: string, shape: Record<string, z.ZodType>, b
   const values: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(shape)) {
     const parsed = schema.safeParse(env[name]);
-    if (!parsed.success) throw new ConfigError(parsed.error.issues[0]?.message ?? `${name} is invalid`);
+    if (!parsed.success)
+      throw new ConfigError(parsed.error.issues[0]?.message ?? `${name} is invalid`);
     values[name] = parsed.data;
   }
   return build(values);
@@ -79,7 +88,8 @@ function str(values: Record<string, unknown>, name: string): string {
 
 function one<T>(schema: z.ZodType<T>, value: string | undefined): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues[0]?.message ?? 'invalid configuration');
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues[0]?.message ?? 'invalid configuration');
   return parsed.data;
 }
 
@@ -94,7 +104,11 @@ export function loadConfig(env: Env = process.env): Config {
       FREYA_API_KEY: secret('FREYA_API_KEY'),
       FREYA_WORKSPACE_ID: secret('FREYA_WORKSPACE_ID'),
     },
-    (v) => ({ baseUrl: str(v, 'FREYA_BASE_URL'), apiKey: str(v, 'FREYA_API_KEY'), workspaceId: str(v, 'FREYA_WORKSPACE_ID') }),
+    (v) => ({
+      baseUrl: str(v, 'FREYA_BASE_URL'),
+      apiKey: str(v, 'FREYA_API_KEY'),
+      workspaceId: str(v, 'FREYA_WORKSPACE_ID'),
+    }),
   );
   if (freya) vendors.freya = freya;
   for (const [key, prefix] of [
@@ -105,7 +119,10 @@ export function loadConfig(env: Env = process.env): Config {
     const bearer = vendor(
       env,
       prefix,
-      { [`${prefix}_BASE_URL`]: url(`${prefix}_BASE_URL`), [`${prefix}_API_KEY`]: secret(`${prefix}_API_KEY`) },
+      {
+        [`${prefix}_BASE_URL`]: url(`${prefix}_BASE_URL`),
+        [`${prefix}_API_KEY`]: secret(`${prefix}_API_KEY`),
+      },
       (v) => ({ baseUrl: str(v, `${prefix}_BASE_URL`), apiKey: str(v, `${prefix}_API_KEY`) }),
     );
     if (bearer) vendors[key] = bearer;
@@ -113,8 +130,16 @@ export function loadConfig(env: Env = process.env): Config {
   const cx = vendor(
     env,
     'CX',
-    { CX_BASE_URL: url('CX_BASE_URL'), CX_USERNAME: secret('CX_USERNAME'), CX_PASSWORD: secret('CX_PASSWORD') },
-    (v) => ({ baseUrl: str(v, 'CX_BASE_URL'), username: str(v, 'CX_USERNAME'), password: str(v, 'CX_PASSWORD') }),
+    {
+      CX_BASE_URL: url('CX_BASE_URL'),
+      CX_USERNAME: secret('CX_USERNAME'),
+      CX_PASSWORD: secret('CX_PASSWORD'),
+    },
+    (v) => ({
+      baseUrl: str(v, 'CX_BASE_URL'),
+      username: str(v, 'CX_USERNAME'),
+      password: str(v, 'CX_PASSWORD'),
+    }),
   );
   if (cx) vendors.cx = cx;
 

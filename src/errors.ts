@@ -83,5 +83,9 @@ export function notFound(provider: Provider, what: string): GraphQLError {
 
 /** Re-anchors an error at a field's path, keeping its message and extensions. */
 export function atPath(error: GraphQLError, path: ReadonlyArray<string | number>): GraphQLError {
-  return new GraphQLError(error.message, { path, extensions: error.extensions, originalError: error });
+  return new GraphQLError(error.message, {
+    path,
+    extensions: error.extensions,
+    originalError: error,
+  });
 }

@@ -22,7 +22,8 @@ export function routeName(route: Route): string {
 export function fillPath(route: Route, params: Record<string, string | number> = {}): string {
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined) throw new Error(`missing path parameter ${name} for ${routeName(route)}`);
+    if (value === undefined)
+      throw new Error(`missing path parameter ${name} for ${routeName(route)}`);
     return encodeURIComponent(String(value));
   });
 }

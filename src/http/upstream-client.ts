@@ -151,7 +151,11 @@ export class UpstreamClient {
     const { status } = response;
     const details = { provider: this.provider, route: name, status };
     if (status === 404) {
-      throw new UpstreamError('NOT_FOUND', `${this.provider} has no such object (${name})`, details);
+      throw new UpstreamError(
+        'NOT_FOUND',
+        `${this.provider} has no such object (${name})`,
+        details,
+      );
     }
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));

@@ -43,18 +43,23 @@ export interface ReadResult<T> {
 }
 
 /**
- * Reads up to `limit` items that pass `keep`, starting at `from`. Pages are fetched one after
- * another only while more items are needed, so a vendor that filters natively costs one request.
+ * Reads up to `limit` items that pass `keep`, starting at `from` (or at the first page, read in
+ * pages of `pageSize`). Pages are fetched one after another only while more items are needed,
+ * so a vendor that filters natively costs one request.
  */
 export async function readItems<T>(
   source: PagedSource<T>,
   from: ResumePoint | null,
   limit: number,
   keep: (item: T) => boolean = () => true,
+  pageSize: number = limit,
 ): Promise<ReadResult<T>> {
   const items: Array<{ item: T; after: ResumePoint }> = [];
-  let position: ResumePoint =
-    from ?? { pos: source.start, skip: 0, size: Math.min(Math.max(limit, 1), source.maxPageSize) };
+  let position: ResumePoint = from ?? {
+    pos: source.start,
+    skip: 0,
+    size: Math.min(Math.max(pageSize, 1), source.maxPageSize),
+  };
   let total: number | null = null;
 
   while (position !== 'done' && items.length < limit) {

@@ -11,7 +11,9 @@ export type SandboxVendor = (typeof SANDBOX_VENDORS)[number];
  */
 export const faultSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000).optional(),
-  failure: z.enum(['status', 'rate-limit', 'hang', 'reset', 'malformed', 'unauthorized']).optional(),
+  failure: z
+    .enum(['status', 'rate-limit', 'hang', 'reset', 'malformed', 'unauthorized'])
+    .optional(),
   status: z.number().int().min(400).max(599).optional(),
   retryAfterSeconds: z.number().min(0).max(3600).optional(),
 });
@@ -24,9 +26,13 @@ export type Fault = z.infer<typeof faultSchema>;
  */
 export function parseFaultSpec(spec: string): Partial<Record<SandboxVendor, Fault>> {
   const faults: Partial<Record<SandboxVendor, Fault>> = {};
-  for (const pair of spec.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of spec
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [name, value] = pair.split('=');
-    if (name === undefined || value === undefined) throw new Error(`sandbox fault "${pair}" must be vendor=spec`);
+    if (name === undefined || value === undefined)
+      throw new Error(`sandbox fault "${pair}" must be vendor=spec`);
     const vendors = name === '*' ? [...SANDBOX_VENDORS] : [name];
     const fault: Fault = {};
     for (const part of value.split('+')) {
@@ -34,9 +40,14 @@ export function parseFaultSpec(spec: string): Partial<Record<SandboxVendor, Faul
       if (kind === 'latency') fault.latencyMs = Number(arg);
       else if (kind === 'hang' || kind === 'reset' || kind === 'malformed') fault.failure = kind;
       else if (kind === '401') fault.failure = 'unauthorized';
-      else if (kind === '429') Object.assign(fault, { failure: 'rate-limit', retryAfterSeconds: Number(arg ?? 1) });
-      else if (kind !== undefined && /^[45]\d\d$/.test(kind)) Object.assign(fault, { failure: 'status', status: Number(kind) });
-      else throw new Error(`sandbox fault "${part}" is not one of latency:MS, STATUS, 429:SECONDS, hang, reset, malformed`);
+      else if (kind === '429')
+        Object.assign(fault, { failure: 'rate-limit', retryAfterSeconds: Number(arg ?? 1) });
+      else if (kind !== undefined && /^[45]\d\d$/.test(kind))
+        Object.assign(fault, { failure: 'status', status: Number(kind) });
+      else
+        throw new Error(
+          `sandbox fault "${part}" is not one of latency:MS, STATUS, 429:SECONDS, hang, reset, malformed`,
+        );
     }
     const parsed = faultSchema.parse(fault);
     for (const vendor of vendors) {

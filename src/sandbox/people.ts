@@ -15,10 +15,93 @@ export interface SandboxPerson {
   nationalId: string | null;
 }
 
-const FIRST = ['Camila', 'Mateo', 'Valentina', 'Santiago', 'Sofía', 'Benjamín', 'Isabella', 'Lucas', 'Martina', 'Joaquín', 'Emma', 'Liam', 'Olivia', 'Noah', 'Ava', 'Ethan', 'Mia', 'James', 'Charlotte', 'Amelia', 'Hugo', 'Léa', 'Louis', 'Chloé', 'Gabriel', 'Inès', 'Diego', 'Renata', 'Tomás', 'Julieta'];
-const LAST = ['González', 'Muñoz', 'Rojas', 'Díaz', 'Pérez', 'Soto', 'Contreras', 'Silva', 'Martínez', 'Sepúlveda', 'Smith', 'Johnson', 'Brown', 'Garcia', 'Miller', 'Davis', 'Wilson', 'Moore', 'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Petit', 'López', 'Hernández', 'Ramírez', 'Torres', 'Flores', 'Vargas'];
-const COMPANIES = ['Acme Logistics', 'Andes Retail', 'Pacífico Seguros', 'Northwind Traders', 'Globex', 'Initech', 'Lumen Health', 'Soprole', 'Bluebird Realty', null, null, null];
-const POSITIONS = ['Operations Manager', 'Owner', 'Purchasing Lead', 'CFO', 'Dispatcher', null, null];
+const FIRST = [
+  'Camila',
+  'Mateo',
+  'Valentina',
+  'Santiago',
+  'Sofía',
+  'Benjamín',
+  'Isabella',
+  'Lucas',
+  'Martina',
+  'Joaquín',
+  'Emma',
+  'Liam',
+  'Olivia',
+  'Noah',
+  'Ava',
+  'Ethan',
+  'Mia',
+  'James',
+  'Charlotte',
+  'Amelia',
+  'Hugo',
+  'Léa',
+  'Louis',
+  'Chloé',
+  'Gabriel',
+  'Inès',
+  'Diego',
+  'Renata',
+  'Tomás',
+  'Julieta',
+];
+const LAST = [
+  'González',
+  'Muñoz',
+  'Rojas',
+  'Díaz',
+  'Pérez',
+  'Soto',
+  'Contreras',
+  'Silva',
+  'Martínez',
+  'Sepúlveda',
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Wilson',
+  'Moore',
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Petit',
+  'López',
+  'Hernández',
+  'Ramírez',
+  'Torres',
+  'Flores',
+  'Vargas',
+];
+const COMPANIES = [
+  'Acme Logistics',
+  'Andes Retail',
+  'Pacífico Seguros',
+  'Northwind Traders',
+  'Globex',
+  'Initech',
+  'Lumen Health',
+  'Soprole',
+  'Bluebird Realty',
+  null,
+  null,
+  null,
+];
+const POSITIONS = [
+  'Operations Manager',
+  'Owner',
+  'Purchasing Lead',
+  'CFO',
+  'Dispatcher',
+  null,
+  null,
+];
 
 /** Country codes and national mobile formats: Chile, Mexico, US, France, Colombia. */
 const NUMBER_PLANS = [
@@ -32,7 +115,10 @@ const NUMBER_PLANS = [
 export const SANDBOX_PEOPLE_COUNT = 100;
 
 function strip(value: string): string {
-  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** 100 people with unique E.164 numbers, the same for every seed of the sandbox. */
@@ -66,7 +152,9 @@ export function createPeople(seed = 7): SandboxPerson[] {
         : null,
       company,
       position: company ? random.pick(POSITIONS) : null,
-      nationalId: random.chance(0.5) ? `${random.int(10_000_000, 25_999_999)}-${random.int(0, 9)}` : null,
+      nationalId: random.chance(0.5)
+        ? `${random.int(10_000_000, 25_999_999)}-${random.int(0, 9)}`
+        : null,
     };
   });
 }

@@ -51,10 +51,12 @@ interface CompiledRoute extends DialectRoute {
 
 function compile(route: DialectRoute): CompiledRoute {
   const names: string[] = [];
-  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
+  const source = route.path
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
   return { ...route, pattern: new RegExp(`^${source}$`), names };
 }
 
@@ -96,7 +98,10 @@ export class VendorServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const headers = Object.fromEntries(
-      Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]),
+      Object.entries(req.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(', ') : (value ?? ''),
+      ]),
     );
     const raw = await readBody(req);
     let body: unknown = undefined;
@@ -128,7 +133,10 @@ export class VendorServer {
         req.socket.destroy();
         return;
       case 'status':
-        return send(res, { status: fault.status ?? 500, body: this.dialect.errorBody(fault.status ?? 500, 'injected failure') });
+        return send(res, {
+          status: fault.status ?? 500,
+          body: this.dialect.errorBody(fault.status ?? 500, 'injected failure'),
+        });
       case 'rate-limit':
         return send(res, {
           status: 429,
@@ -144,15 +152,25 @@ export class VendorServer {
     if (!this.dialect.isAuthorized(headers)) {
       return send(res, { status: 401, body: this.dialect.errorBody(401, 'unauthorized') });
     }
-    if (!bodyIsJson) return send(res, { status: 400, body: this.dialect.errorBody(400, 'body is not JSON') });
+    if (!bodyIsJson)
+      return send(res, { status: 400, body: this.dialect.errorBody(400, 'body is not JSON') });
 
     const method = req.method ?? 'GET';
     for (const route of this.routes) {
       if (route.method !== method) continue;
       const match = route.pattern.exec(url.pathname);
       if (!match) continue;
-      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
-      const answer = await route.handle({ method, path: url.pathname, params, query: url.searchParams, headers, body });
+      const params = Object.fromEntries(
+        route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
+      );
+      const answer = await route.handle({
+        method,
+        path: url.pathname,
+        params,
+        query: url.searchParams,
+        headers,
+        body,
+      });
       if (fault?.failure === 'malformed' && answer.status < 300) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"data": [ {"id": "trunc');
@@ -160,7 +178,10 @@ export class VendorServer {
       }
       return send(res, answer);
     }
-    send(res, { status: 404, body: this.dialect.errorBody(404, `no route ${method} ${url.pathname}`) });
+    send(res, {
+      status: 404,
+      body: this.dialect.errorBody(404, `no route ${method} ${url.pathname}`),
+    });
   }
 }
 

@@ -16,7 +16,10 @@ const STATUS_WORDS: Record<string, CallStatus> = {
 /** CONTRACT §4: case-insensitive, with `-`, `_` and space equivalent; anything else is UNKNOWN. */
 export function toCallStatus(raw: string | null | undefined): CallStatus {
   if (raw === null || raw === undefined) return 'UNKNOWN';
-  const key = raw.trim().toLowerCase().replace(/[-_\s]+/g, ' ');
+  const key = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ');
   return STATUS_WORDS[key] ?? 'UNKNOWN';
 }
 
