@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { CxInteractionRecord, SandboxData } from './data.js';
+import {
+  DialectRefusal,
+  intQuery,
+  newestFirst,
+  ok,
+  parseBody,
+  refusalsAnswered,
+  textQuery,
+} from './dialect-helpers.js';
+import type { Dialect } from './vendor-server.js';
+
+const required = (name: string) =>
+  z
+    .string({ error: `${name} is required` })
+    .trim()
+    .min(1, { error: `${name} is required` });
+
+/** vendor-docs/cx-interactions.txt: the body of `POST /api/v1/calls`. */
+const createInteractionBody = z.object({
+  agentId: required('agentId'),
+  channel: z.enum(['call', 'sms', 'whatsapp', 'webchat'], {
+    error: 'channel must be one of call, sms, whatsapp, webchat',
+  }),
+  skillId: required('skillId'),
+  customerName: required('customerName'),
+  customerPhone: required('customerPhone'),
+});
+
+/** The line CX dials from when the agent has none on record. */
+const DEFAULT_AGENT_PHONE = '+56229400100';
+
+/** CX speaks camelCase behind Basic auth and pages by page number from 1 (CONTRACT §6). */
+export function createCxDialect(
+  data: SandboxData['cx'],
+  credentials: { username: string; password: string },
+): Dialect {
+  const expected = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+  const errorBody = (status: number, message: string) => ({ statusCode: status, message });
+  return {
+    vendor: 'cx',
+    isAuthorized: (headers) => {
+      const match = /^basic\s+(.+)$/i.exec(headers.authorization ?? '');
+      return match !== null && `Basic ${match[1]?.trim() ?? ''}` === expected;
+    },
+    errorBody,
+    routes: refusalsAnswered(errorBody, [
+      {
+        method: 'GET',
+        path: '/api/v1/calls',
+        handle({ query }) {
+          const limit = intQuery(query, 'limit', 20, 1, 100);
+          const page = intQuery(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
+          const phone = textQuery(query, 'customerPhone');
+          const matching = data.interactions.filter(
+            (interaction) => phone === null || interaction.customerPhone === phone,
+          );
+          const sorted = newestFirst(
+            matching,
+            (interaction) => Date.parse(interaction.createdAt),
+            (interaction) => interaction.id,
+          );
+          return ok({
+            data: sorted.slice((page - 1) * limit, page * limit),
+            total: sorted.length,
+            page,
+          });
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/v1/calls/{id}',
+        handle({ params }) {
+          const interaction = data.interactions.find((candidate) => candidate.id === params.id);
+          if (!interaction)
+            throw new DialectRefusal(404, `Interaction ${params.id ?? ''} not found`);
+          return ok(interaction);
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/calls',
+        handle({ body }) {
+          const input = parseBody(createInteractionBody, body);
+          const known = data.interactions.find(
+            (interaction) => interaction.customerPhone === input.customerPhone,
+          );
+          const agentPhone =
+            data.interactions.find((interaction) => interaction.agentId === input.agentId)
+              ?.agentPhone ?? DEFAULT_AGENT_PHONE;
+          const stored: CxInteractionRecord = {
+            id: randomUUID(),
+            status: 'in-progress',
+            agentPhone,
+            customerPhone: input.customerPhone,
+            agentId: input.agentId,
+            customerId: known?.customerId ?? randomUUID(),
+            skillId: input.skillId,
+            customerName: input.customerName,
+            transcription: '',
+            recordingUrl: '',
+            channel: input.channel,
+            createdAt: new Date().toISOString(),
+          };
+          data.interactions.unshift(stored);
+          // The documented answer has neither `channel` nor `createdAt`; only reads carry them.
+          const { channel: _channel, createdAt: _createdAt, ...answer } = stored;
+          return ok(answer);
+        },
+      },
+    ]),
+  };
+}

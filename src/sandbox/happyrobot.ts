@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { HappyRobotCallRecord, SandboxData } from './data.js';
+import {
+  compareIds,
+  DialectRefusal,
+  hasBearer,
+  intQuery,
+  ok,
+  parseBody,
+  refusalsAnswered,
+  textQuery,
+} from './dialect-helpers.js';
+import type { Dialect } from './vendor-server.js';
+
+/** vendor-docs/happyrobot-call-notes.txt: the body of `POST /api/v1/calls/{id}/notes`. */
+const addNoteBody = z.object({
+  content: z
+    .string({ error: 'content is required' })
+    .trim()
+    .min(1, { error: 'content is required' }),
+  flagged: z.boolean({ error: 'flagged must be a boolean' }).optional(),
+  user_id: z.string({ error: 'user_id must be a string' }).nullish(),
+});
+
+/** The doc: "Required string length: 24". */
+function checkedId(id: string | undefined): string {
+  if (id === undefined || id.length !== 24)
+    throw new DialectRefusal(400, 'id must be 24 characters long');
+  return id;
+}
+
+/** Scheduled calls (no `created` yet) lead by id, then the rest newest first, ties by id. */
+function byHappyRobotOrder(a: HappyRobotCallRecord, b: HappyRobotCallRecord): number {
+  if (a.created === null || b.created === null) {
+    if (a.created === null && b.created === null) return compareIds(a.id, b.id);
+    return a.created === null ? -1 : 1;
+  }
+  return Date.parse(b.created) - Date.parse(a.created) || compareIds(a.id, b.id);
+}
+
+/** HappyRobot pages by page number from 1 and answers `{data, total, page}` (CONTRACT §6). */
+export function createHappyRobotDialect(
+  data: SandboxData['happyrobot'],
+  credentials: { apiKey: string },
+): Dialect {
+  const errorBody = (_status: number, message: string) => ({ error: { message } });
+  const find = (id: string | undefined): HappyRobotCallRecord => {
+    const known = checkedId(id);
+    const call = data.calls.find((candidate) => candidate.id === known);
+    if (!call) throw new DialectRefusal(404, `Call ${known} not found`);
+    return call;
+  };
+  return {
+    vendor: 'happyrobot',
+    isAuthorized: (headers) => hasBearer(headers, credentials.apiKey),
+    errorBody,
+    routes: refusalsAnswered(errorBody, [
+      {
+        method: 'GET',
+        path: '/api/v1/calls',
+        handle({ query }) {
+          const limit = intQuery(query, 'limit', 20, 1, 100);
+          const page = intQuery(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
+          const phone = textQuery(query, 'phone');
+          const status = textQuery(query, 'status')?.toLowerCase() ?? null;
+          const useCaseId = textQuery(query, 'use_case_id');
+          const matching = data.calls.filter(
+            (call) =>
+              (phone === null || call.metadata.from === phone || call.metadata.to === phone) &&
+              (status === null || call.status.toLowerCase() === status) &&
+              (useCaseId === null || call.use_case.id === useCaseId),
+          );
+          const sorted = [...matching].sort(byHappyRobotOrder);
+          return ok({
+            data: sorted.slice((page - 1) * limit, page * limit),
+            total: sorted.length,
+            page,
+          });
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/v1/calls/{id}',
+        handle: ({ params }) => ok(find(params.id)),
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/calls/{id}/notes',
+        handle({ params, body }) {
+          const call = find(params.id);
+          const input = parseBody(addNoteBody, body);
+          call.notes.push({
+            id: randomBytes(12).toString('hex'),
+            user_id: input.user_id ?? null,
+            content: input.content,
+            flagged: input.flagged ?? false,
+            created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          });
+          return ok(call);
+        },
+      },
+    ]),
+  };
+}

@@ -1,0 +1,96 @@
+import type { VendorConfigs } from '../config.js';
+import { SANDBOX_CREDENTIALS } from './credentials.js';
+import { createCxDialect } from './cx.js';
+import { createSandboxData, type SandboxData } from './data.js';
+import { SANDBOX_VENDORS, type Fault, type SandboxVendor } from './faults.js';
+import { createFreyaDialect } from './freya.js';
+import { createHappyRobotDialect } from './happyrobot.js';
+import { createLlamadaProDialect } from './llamadapro.js';
+import { createOviaDialect } from './ovia.js';
+import { VendorServer, type Dialect, type LoggedRequest } from './vendor-server.js';
+
+export interface Sandbox {
+  /** Base URLs, e.g. `http://127.0.0.1:40123`. */
+  urls: Record<SandboxVendor, string>;
+  servers: Record<SandboxVendor, VendorServer>;
+  data: SandboxData;
+  setFault(vendor: SandboxVendor, fault: Fault | null): void;
+  clearFaults(): void;
+  /** Every request received, in arrival order; one vendor's only when named. */
+  requests(vendor?: SandboxVendor): LoggedRequest[];
+  resetLog(): void;
+  close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** @default 0 for every vendor (an ephemeral port) */
+  ports?: Partial<Record<SandboxVendor, number>>;
+  faults?: Partial<Record<SandboxVendor, Fault>>;
+}
+
+function dialects(data: SandboxData): Record<SandboxVendor, Dialect> {
+  return {
+    freya: createFreyaDialect(data.freya, SANDBOX_CREDENTIALS.freya),
+    ovia: createOviaDialect(data.ovia, SANDBOX_CREDENTIALS.ovia),
+    llamadapro: createLlamadaProDialect(data.llamadapro, SANDBOX_CREDENTIALS.llamadapro),
+    cx: createCxDialect(data.cx, SANDBOX_CREDENTIALS.cx),
+    happyrobot: createHappyRobotDialect(data.happyrobot, SANDBOX_CREDENTIALS.happyrobot),
+  };
+}
+
+/** Starts the five fake vendors over real HTTP, each with a fresh copy of the seeded data set. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const data = createSandboxData();
+  const byVendor = dialects(data);
+  const servers = {} as Record<SandboxVendor, VendorServer>;
+  const urls = {} as Record<SandboxVendor, string>;
+  try {
+    for (const vendor of SANDBOX_VENDORS) {
+      const server = new VendorServer(byVendor[vendor]);
+      servers[vendor] = server;
+      server.fault = options.faults?.[vendor] ?? null;
+      urls[vendor] = await server.listen(options.ports?.[vendor] ?? 0, host);
+    }
+  } catch (error) {
+    await Promise.all(
+      Object.values(servers).map((server) => server.close().catch(() => undefined)),
+    );
+    throw error;
+  }
+  return {
+    urls,
+    servers,
+    data,
+    setFault(vendor, fault) {
+      servers[vendor].fault = fault;
+    },
+    clearFaults() {
+      for (const vendor of SANDBOX_VENDORS) servers[vendor].fault = null;
+    },
+    requests(vendor) {
+      if (vendor !== undefined) return [...servers[vendor].log];
+      // Array.prototype.sort is stable, so requests of the same millisecond keep vendor order.
+      return SANDBOX_VENDORS.flatMap((name) => servers[name].log).sort((a, b) => a.at - b.at);
+    },
+    resetLog() {
+      for (const vendor of SANDBOX_VENDORS) servers[vendor].log.length = 0;
+    },
+    async close() {
+      await Promise.all(SANDBOX_VENDORS.map((vendor) => servers[vendor].close()));
+    },
+  };
+}
+
+/** Points every vendor at the sandbox with the sandbox's credentials. */
+export function sandboxVendorConfigs(sandbox: Pick<Sandbox, 'urls'>): Required<VendorConfigs> {
+  return {
+    freya: { baseUrl: sandbox.urls.freya, ...SANDBOX_CREDENTIALS.freya },
+    ovia: { baseUrl: sandbox.urls.ovia, ...SANDBOX_CREDENTIALS.ovia },
+    llamadapro: { baseUrl: sandbox.urls.llamadapro, ...SANDBOX_CREDENTIALS.llamadapro },
+    cx: { baseUrl: sandbox.urls.cx, ...SANDBOX_CREDENTIALS.cx },
+    happyrobot: { baseUrl: sandbox.urls.happyrobot, ...SANDBOX_CREDENTIALS.happyrobot },
+  };
+}
