@@ -1,0 +1,12 @@
+import { defineRoutes } from '../../http/route.js';
+
+/**
+ * HappyRobot's routes (CONTRACT §6). Only adding a note is documented
+ * (vendor-docs/happyrobot-call-notes.txt, `https://app.happyrobot.ai/api/v1/calls/{id}/notes`);
+ * the reads follow its REST conventions until HappyRobot documents them.
+ */
+export const happyRobotRoutes = defineRoutes({
+  addNote: { method: 'POST', path: '/api/v1/calls/{id}/notes', source: 'doc' },
+  getCall: { method: 'GET', path: '/api/v1/calls/{id}', source: 'assumed' },
+  listCalls: { method: 'GET', path: '/api/v1/calls', source: 'assumed' },
+});

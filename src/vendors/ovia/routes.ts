@@ -1,0 +1,12 @@
+import { defineRoutes } from '../../http/route.js';
+
+/**
+ * Ovia's routes (CONTRACT §6). Only the start-call route is documented
+ * (vendor-docs/ovia-calls.txt, `https://api.useovia.com/api/v1/calls`); the reads follow its
+ * REST conventions until Ovia documents them.
+ */
+export const oviaRoutes = defineRoutes({
+  startCall: { method: 'POST', path: '/api/v1/calls', source: 'doc' },
+  getCall: { method: 'GET', path: '/api/v1/calls/{id}', source: 'assumed' },
+  listCalls: { method: 'GET', path: '/api/v1/calls', source: 'assumed' },
+});
