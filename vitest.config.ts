@@ -1,10 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // graphql 16 has no "exports" map: Node loads its CommonJS entry for graphql-yoga while Vite
+  // would pick the ESM one for our sources, and two GraphQLError classes break `instanceof`.
+  resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
+        extends: true,
         test: {
           name: 'graph',
           include: ['test/graph/**/*.test.ts'],

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { invalidInput } from '../errors.js';
+import { CALL_STATUSES, CALL_DIRECTIONS, type Call, type CallFilter } from '../model/call.js';
+import { CALL_PROVIDERS, PROVIDERS, type CallProvider } from '../model/provider.js';
+import { toE164 } from '../vendors/normalize.js';
+
+const filterSchema = z
+  .object({
+    providers: z.array(z.enum(PROVIDERS)).nullish(),
+    status: z.array(z.enum(CALL_STATUSES)).nullish(),
+    direction: z.enum(CALL_DIRECTIONS).nullish(),
+    phone: z.string().nullish(),
+    startedAfter: z.date().nullish(),
+    startedBefore: z.date().nullish(),
+  })
+  .nullish();
+
+export interface ParsedCallFilter {
+  providers: CallProvider[];
+  filter: CallFilter;
+}
+
+/** Validates `CallFilter`; bad values are INVALID_INPUT errors naming the member. */
+export function parseCallFilter(input: unknown): ParsedCallFilter {
+  const parsed = filterSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalidInput(`filter.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`, {
+      field: ['filter', ...(issue?.path.map(String) ?? [])],
+    });
+  }
+  const value = parsed.data ?? {};
+  const providers: CallProvider[] = [];
+  for (const provider of value.providers ?? CALL_PROVIDERS) {
+    const callProvider = CALL_PROVIDERS.find((name) => name === provider);
+    if (!callProvider) {
+      throw invalidInput(`filter.providers: ${provider} has no calls`, {
+        field: ['filter', 'providers'],
+      });
+    }
+    if (!providers.includes(callProvider)) providers.push(callProvider);
+  }
+  const filter: CallFilter = {};
+  if (value.status && value.status.length > 0) filter.status = [...new Set(value.status)];
+  if (value.direction) filter.direction = value.direction;
+  if (value.phone !== undefined && value.phone !== null) {
+    const phone = toE164(value.phone);
+    if (!phone) {
+      throw invalidInput('filter.phone must be an E.164 phone number such as +14155550123', {
+        field: ['filter', 'phone'],
+      });
+    }
+    filter.phone = phone;
+  }
+  if (value.startedAfter) filter.startedAfter = value.startedAfter;
+  if (value.startedBefore) filter.startedBefore = value.startedBefore;
+  if (filter.startedAfter && filter.startedBefore && filter.startedAfter >= filter.startedBefore) {
+    throw invalidInput('filter.startedAfter must be before filter.startedBefore', {
+      field: ['filter', 'startedAfter'],
+    });
+  }
+  return { providers, filter };
+}
+
+/** The merge key of CONTRACT §4: `startedAt`, or the vendor's creation time. */
+export function callSortKey(call: Call): number | null {
+  const value = call.startedAt ?? call.createdAt;
+  return value === null ? null : Date.parse(value);
+}
+
+/** Whether a call passes the whole filter; applied to every item, native filtering or not. */
+export function matchesCallFilter(call: Call, filter: CallFilter): boolean {
+  if (filter.status && !filter.status.includes(call.status)) return false;
+  if (filter.direction && call.direction !== filter.direction) return false;
+  if (filter.agentId !== undefined && call.agent?.providerId !== filter.agentId) return false;
+  if (filter.phone) {
+    if (toE164(call.from) !== filter.phone && toE164(call.to) !== filter.phone) return false;
+  }
+  if (filter.startedAfter || filter.startedBefore) {
+    const started = call.startedAt === null ? null : Date.parse(call.startedAt);
+    if (started === null) return false;
+    if (filter.startedAfter && started < filter.startedAfter.getTime()) return false;
+    if (filter.startedBefore && started >= filter.startedBefore.getTime()) return false;
+  }
+  return true;
+}
+
+/** A stable description of a list's arguments, so a cursor is only valid for its own list. */
+export function filterFingerprint(providers: CallProvider[], filter: CallFilter): string {
+  return JSON.stringify([
+    providers,
+    filter.status ?? null,
+    filter.direction ?? null,
+    filter.phone ?? null,
+    filter.startedAfter?.toISOString() ?? null,
+    filter.startedBefore?.toISOString() ?? null,
+    filter.agentId ?? null,
+  ]);
+}

@@ -1,0 +1,49 @@
+import DataLoader from 'dataloader';
+import type { GraphQLError } from 'graphql';
+import type { ConnectorSet } from './connectors.js';
+import { providerNotConfigured } from './errors.js';
+import type { Logger } from './logger.js';
+import type { Call } from './model/call.js';
+import type { CallProvider } from './model/provider.js';
+import type { CallConnector } from './vendors/types.js';
+import { createCallLoader } from './loaders/call-loader.js';
+
+export interface Context {
+  connectors: ConnectorSet;
+  logger: Logger;
+  /** Errors of fields that still return data (a merged list missing one vendor's items). */
+  collectedErrors: GraphQLError[];
+  reportError(error: GraphQLError): void;
+  /** The call vendor's connector, or a PROVIDER_NOT_CONFIGURED error. */
+  callConnector(provider: CallProvider): CallConnector;
+  loaders: {
+    call: DataLoader<string, Call>;
+  };
+}
+
+export function createContext(connectors: ConnectorSet, logger: Logger): Context {
+  const collectedErrors: GraphQLError[] = [];
+  const callConnector = (provider: CallProvider): CallConnector => {
+    const connector = connectors.callConnector(provider);
+    if (!connector) throw providerNotConfigured(provider);
+    return connector;
+  };
+  return {
+    connectors,
+    logger,
+    collectedErrors,
+    reportError: (error) => {
+      const key = errorKey(error);
+      if (!collectedErrors.some((known) => errorKey(known) === key)) collectedErrors.push(error);
+    },
+    callConnector,
+    loaders: {
+      call: createCallLoader(callConnector),
+    },
+  };
+}
+
+/** One entry per failing path and vendor. */
+function errorKey(error: GraphQLError): string {
+  return `${JSON.stringify(error.path ?? [])}|${String(error.extensions['provider'] ?? '')}|${String(error.extensions['code'] ?? '')}`;
+}

@@ -1,0 +1,59 @@
+import { invalidInput } from './errors.js';
+import { PROVIDERS, type Provider } from './model/provider.js';
+
+export const NODE_TYPES = [
+  'Call',
+  'Agent',
+  'Problem',
+  'Contact',
+  'Task',
+  'Message',
+  'CustomField',
+] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export interface GlobalId {
+  type: NodeType;
+  provider: Provider;
+  providerId: string;
+}
+
+/** The internal id the relay plugin hands to node loaders: `PROVIDER:vendorId`. */
+export function localId(provider: Provider, providerId: string): string {
+  return `${provider}:${providerId}`;
+}
+
+export function parseLocalId(id: string): { provider: Provider; providerId: string } {
+  const separator = id.indexOf(':');
+  const provider = PROVIDERS.find((name) => name === id.slice(0, separator));
+  if (separator < 0 || provider === undefined) throw invalidInput('malformed id');
+  return { provider, providerId: id.slice(separator + 1) };
+}
+
+/** Opaque global ids: base64url of `Type:PROVIDER:vendorId`. */
+export function encodeGlobalId(type: string, id: string | number | bigint): string {
+  return Buffer.from(`${type}:${String(id)}`, 'utf8').toString('base64url');
+}
+
+export function decodeGlobalId(globalId: string): GlobalId {
+  const fail = () => invalidInput(`"${globalId.slice(0, 80)}" is not a Switchboard id`);
+  if (!/^[A-Za-z0-9_-]+$/.test(globalId)) throw fail();
+  const text = Buffer.from(globalId, 'base64url').toString('utf8');
+  const [type, provider, ...rest] = text.split(':');
+  const providerId = rest.join(':');
+  const knownType = NODE_TYPES.find((name) => name === type);
+  const knownProvider = PROVIDERS.find((name) => name === provider);
+  if (knownType === undefined || knownProvider === undefined || providerId === '') throw fail();
+  // Reject non-canonical encodings so that one object has exactly one id.
+  if (encodeGlobalId(knownType, localId(knownProvider, providerId)) !== globalId) throw fail();
+  return { type: knownType, provider: knownProvider, providerId };
+}
+
+/** Decodes an id argument that must name an object of `type`. */
+export function expectGlobalId(globalId: string, type: NodeType, argument = 'id'): GlobalId {
+  const decoded = decodeGlobalId(globalId);
+  if (decoded.type !== type) {
+    throw invalidInput(`${argument} is the id of a ${decoded.type}, not of a ${type}`);
+  }
+  return decoded;
+}

@@ -1,0 +1,55 @@
+import DataLoader from 'dataloader';
+import { parseLocalId } from '../ids.js';
+import type { Call } from '../model/call.js';
+import { isCallProvider, type CallProvider } from '../model/provider.js';
+import { invalidInput } from '../errors.js';
+import type { CallConnector } from '../vendors/types.js';
+import { mapLimited } from './limit.js';
+
+/** No call vendor has a batch-get route: single gets, at most this many at once per vendor. */
+export const PER_VENDOR_CONCURRENCY = 8;
+
+/** Calls by `PROVIDER:vendorId`; repeated keys are fetched once per request. */
+export function createCallLoader(
+  callConnector: (provider: CallProvider) => CallConnector,
+): DataLoader<string, Call> {
+  return new DataLoader<string, Call>(async (keys) => {
+    const byProvider = new Map<CallProvider, Array<{ index: number; providerId: string }>>();
+    const results: Array<Call | Error> = new Array(keys.length);
+    keys.forEach((key, index) => {
+      const { provider, providerId } = parseLocalId(key);
+      if (!isCallProvider(provider)) {
+        results[index] = invalidInput(`${provider} does not serve calls`);
+        return;
+      }
+      const list = byProvider.get(provider) ?? [];
+      list.push({ index, providerId });
+      byProvider.set(provider, list);
+    });
+    await Promise.all(
+      [...byProvider].map(async ([provider, wanted]) => {
+        let connector: CallConnector;
+        try {
+          connector = callConnector(provider);
+        } catch (error) {
+          for (const { index } of wanted) results[index] = toError(error);
+          return;
+        }
+        const settled = await mapLimited(wanted, PER_VENDOR_CONCURRENCY, ({ providerId }) =>
+          connector.getCall(providerId),
+        );
+        settled.forEach((outcome, i) => {
+          const target = wanted[i];
+          if (!target) return;
+          results[target.index] =
+            outcome.status === 'fulfilled' ? outcome.value : toError(outcome.reason);
+        });
+      }),
+    );
+    return results;
+  });
+}
+
+function toError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
+}

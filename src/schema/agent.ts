@@ -1,0 +1,47 @@
+import { builder } from '../builder.js';
+import { findAgent } from '../calls/find-agent.js';
+import { expectGlobalId, localId, parseLocalId } from '../ids.js';
+import type { AgentRef } from '../model/call.js';
+import { ProviderEnum } from './enums.js';
+
+function isAgent(value: unknown): value is AgentRef {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'name' in value &&
+    !('channel' in value) &&
+    !('title' in value)
+  );
+}
+
+export const AgentRefType = builder.node(builder.objectRef<AgentRef>('Agent'), {
+  description: 'A voice agent (AI employee) of one vendor, as its calls name it.',
+  id: { resolve: (agent) => localId(agent.provider, agent.providerId) },
+  isTypeOf: isAgent,
+  loadOne: (id, ctx) => findAgent(ctx, parseLocalId(id)),
+  fields: (t) => ({
+    provider: t.field({
+      type: ProviderEnum,
+      description: 'The vendor the agent runs on.',
+      resolve: (agent) => agent.provider,
+    }),
+    providerId: t.exposeString('providerId', { description: "The vendor's own id of the agent." }),
+    name: t.exposeString('name', {
+      nullable: true,
+      description: 'The name the vendor gives the agent.',
+    }),
+  }),
+});
+
+builder.queryField('agent', (t) =>
+  t.field({
+    type: AgentRefType,
+    nullable: true,
+    description: 'One agent by its global id.',
+    args: { id: t.arg.id({ required: true, description: 'An Agent id.' }) },
+    resolve: (_, args, ctx) => {
+      const id = expectGlobalId(args.id, 'Agent');
+      return findAgent(ctx, id);
+    },
+  }),
+);

@@ -1,0 +1,294 @@
+import { responsePathAsArray } from 'graphql';
+import { builder } from '../builder.js';
+import { parseCallFilter } from '../calls/call-filter.js';
+import { listCalls, validateFirst } from '../calls/list-calls.js';
+import { expectGlobalId, localId } from '../ids.js';
+import type {
+  Call,
+  CallClassification,
+  CallCosts,
+  CallNote,
+  TranscriptEntry,
+} from '../model/call.js';
+import { isCallProvider } from '../model/provider.js';
+import { invalidInput } from '../errors.js';
+import { AgentRefType } from './agent.js';
+import { defineConnection, FIRST_DEFAULT } from './connection.js';
+import { CallDirectionEnum, CallStatusEnum, ChannelEnum, ProviderEnum } from './enums.js';
+
+const TranscriptEntryType = builder.objectRef<TranscriptEntry>('TranscriptEntry').implement({
+  description: 'One utterance of a call transcript.',
+  fields: (t) => ({
+    role: t.exposeString('role', {
+      nullable: true,
+      description: 'Who spoke, as the vendor names it (agent, user, customer…).',
+    }),
+    content: t.exposeString('content', { description: 'What was said.' }),
+    timestamp: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was said.',
+      resolve: (entry) => entry.timestamp,
+    }),
+  }),
+});
+
+const CallCostsType = builder.objectRef<CallCosts>('CallCosts').implement({
+  description: 'What a call cost, split the way the vendor reports it.',
+  fields: (t) => ({
+    total: t.exposeFloat('total', { nullable: true, description: 'Total cost.' }),
+    llm: t.exposeFloat('llm', { nullable: true, description: 'Language-model cost.' }),
+    stt: t.exposeFloat('stt', { nullable: true, description: 'Speech-to-text cost.' }),
+    tts: t.exposeFloat('tts', { nullable: true, description: 'Text-to-speech cost.' }),
+    telephony: t.exposeFloat('telephony', {
+      nullable: true,
+      description: 'Telephony (carrier) cost.',
+    }),
+    currency: t.exposeString('currency', {
+      nullable: true,
+      description: 'ISO 4217 currency, when the vendor says.',
+    }),
+  }),
+});
+
+const CallNoteType = builder.objectRef<CallNote>('CallNote').implement({
+  description: 'A note a person left on a call (HappyRobot).',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: "The vendor's note id." }),
+    content: t.exposeString('content', { description: 'The note text.' }),
+    flagged: t.exposeBoolean('flagged', {
+      description: 'Whether the note flags the call for attention.',
+    }),
+    userId: t.exposeString('userId', { nullable: true, description: 'Who wrote it.' }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was written.',
+      resolve: (note) => note.createdAt,
+    }),
+  }),
+});
+
+const CallClassificationType = builder
+  .objectRef<CallClassification>('CallClassification')
+  .implement({
+    description: "The vendor's classification of a call's outcome.",
+    fields: (t) => ({
+      tag: t.exposeString('tag', { description: 'The class, e.g. `appointment_booked`.' }),
+      reasoning: t.exposeString('reasoning', {
+        nullable: true,
+        description: 'Why the vendor chose it.',
+      }),
+    }),
+  });
+
+function isCall(value: unknown): value is Call {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'transcriptEntries' in value &&
+    'channel' in value
+  );
+}
+
+export const CallType = builder.node(builder.objectRef<Call>('Call'), {
+  description: 'A call (or CX interaction on any channel) on one of the call vendors, normalized.',
+  id: { resolve: (call) => localId(call.provider, call.providerId) },
+  isTypeOf: isCall,
+  loadOne: (id, ctx) => ctx.loaders.call.load(id),
+  fields: (t) => ({
+    provider: t.field({
+      type: ProviderEnum,
+      description: 'The vendor that holds the call.',
+      resolve: (call) => call.provider,
+    }),
+    providerId: t.exposeString('providerId', { description: "The vendor's own id of the call." }),
+    status: t.field({
+      type: CallStatusEnum,
+      description: 'Normalized status.',
+      resolve: (call) => call.status,
+    }),
+    providerStatus: t.exposeString('providerStatus', {
+      nullable: true,
+      description: "The vendor's raw status string.",
+    }),
+    direction: t.field({
+      type: CallDirectionEnum,
+      nullable: true,
+      description: 'INBOUND or OUTBOUND; null when the vendor does not say.',
+      resolve: (call) => call.direction,
+    }),
+    channel: t.field({
+      type: ChannelEnum,
+      description: 'CALL, or the CX interaction channel.',
+      resolve: (call) => call.channel,
+    }),
+    from: t.exposeString('from', { nullable: true, description: 'The calling number.' }),
+    to: t.exposeString('to', { nullable: true, description: 'The called number.' }),
+    customerPhone: t.exposeString('customerPhone', {
+      nullable: true,
+      description: "The customer's side: `to` when outbound, `from` when inbound.",
+    }),
+    startedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the call started; null while scheduled.',
+      resolve: (call) => call.startedAt,
+    }),
+    endedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the call ended.',
+      resolve: (call) => call.endedAt,
+    }),
+    durationSeconds: t.exposeFloat('durationSeconds', {
+      nullable: true,
+      description: 'Length of the call in seconds.',
+    }),
+    recordingUrl: t.exposeString('recordingUrl', {
+      nullable: true,
+      description: 'Where the recording can be fetched.',
+    }),
+    transcript: t.exposeString('transcript', {
+      nullable: true,
+      description: 'The whole transcript as text.',
+    }),
+    transcriptEntries: t.field({
+      type: [TranscriptEntryType],
+      description: 'The transcript utterance by utterance, where the vendor gives it.',
+      resolve: (call) => call.transcriptEntries,
+    }),
+    costs: t.field({
+      type: CallCostsType,
+      nullable: true,
+      description: 'Costs, where the vendor reports them.',
+      resolve: (call) => call.costs,
+    }),
+    agent: t.field({
+      type: AgentRefType,
+      nullable: true,
+      description: 'The voice agent that handled the call.',
+      resolve: (call) => call.agent,
+    }),
+    notes: t.field({
+      type: [CallNoteType],
+      description: 'Notes people left on the call.',
+      resolve: (call) => call.notes,
+    }),
+    classification: t.field({
+      type: CallClassificationType,
+      nullable: true,
+      description: "The vendor's classification of the outcome.",
+      resolve: (call) => call.classification,
+    }),
+    extraction: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'Data the vendor extracted from the conversation.',
+      resolve: (call) => call.extraction ?? null,
+    }),
+    analysis: t.exposeString('analysis', {
+      nullable: true,
+      description: "The vendor's analysis of the call.",
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the vendor created the record.',
+      resolve: (call) => call.createdAt,
+    }),
+    raw: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: "The vendor's object exactly as received, unknown members included.",
+      resolve: (call) => call.raw ?? null,
+    }),
+  }),
+});
+
+export const CallConnection = defineConnection('Call', CallType);
+
+const CallFilterInput = builder.inputType('CallFilter', {
+  description: 'Narrows a list of calls; every member given must match.',
+  fields: (t) => ({
+    providers: t.field({
+      type: [ProviderEnum],
+      required: false,
+      description: 'Default: every call provider (OVIA, LLAMADAPRO, CX, HAPPYROBOT).',
+    }),
+    status: t.field({
+      type: [CallStatusEnum],
+      required: false,
+      description: 'Any of these statuses.',
+    }),
+    direction: t.field({
+      type: CallDirectionEnum,
+      required: false,
+      description: 'Only this direction.',
+    }),
+    phone: t.string({ required: false, description: 'E.164 number; matches `from` or `to`.' }),
+    startedAfter: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Started at or after this time.',
+    }),
+    startedBefore: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Started before this time.',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  call: t.field({
+    type: CallType,
+    nullable: true,
+    description: 'One call by its global id.',
+    args: { id: t.arg.id({ required: true, description: 'A Call id.' }) },
+    resolve: (_, args, ctx) => {
+      const id = expectGlobalId(args.id, 'Call');
+      if (!isCallProvider(id.provider)) throw invalidInput(`${id.provider} has no calls`);
+      return ctx.loaders.call.load(localId(id.provider, id.providerId));
+    },
+  }),
+  calls: t.field({
+    type: CallConnection,
+    description:
+      "Calls from every call vendor merged into one list, newest first. The cursor holds every vendor's position, so paging to the end yields each call once; a failing vendor's calls are missing and named in `errors`.",
+    args: {
+      filter: t.arg({ type: CallFilterInput, required: false }),
+      first: t.arg.int({ defaultValue: FIRST_DEFAULT, description: 'How many calls (0 to 100).' }),
+      after: t.arg.string({ description: 'The `endCursor` of the previous page.' }),
+    },
+    resolve: (_, args, ctx, info) => {
+      const { providers, filter } = parseCallFilter(args.filter);
+      return listCalls(ctx, {
+        providers,
+        filter,
+        first: validateFirst(args.first, FIRST_DEFAULT),
+        after: args.after ?? null,
+        path: responsePathAsArray(info.path),
+      });
+    },
+  }),
+}));
+
+builder.objectFields(AgentRefType, (t) => ({
+  calls: t.field({
+    type: CallConnection,
+    description: "The agent's calls, newest first.",
+    args: {
+      first: t.arg.int({ defaultValue: FIRST_DEFAULT, description: 'How many calls (0 to 100).' }),
+      after: t.arg.string({ description: 'The `endCursor` of the previous page.' }),
+    },
+    resolve: (agent, args, ctx, info) =>
+      listCalls(ctx, {
+        providers: [agent.provider],
+        filter: { agentId: agent.providerId },
+        first: validateFirst(args.first, FIRST_DEFAULT),
+        after: args.after ?? null,
+        path: responsePathAsArray(info.path),
+      }),
+  }),
+}));

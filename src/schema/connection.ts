@@ -1,0 +1,49 @@
+import type { ObjectRef } from '@pothos/core';
+import { builder } from '../builder.js';
+
+/** What a list resolver returns: edges, page info and a lazily read total. */
+export interface ConnectionShape<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  totalCount: () => Promise<number | null>;
+}
+
+/**
+ * `XConnection { edges { cursor node } pageInfo totalCount }` and `XEdge`, with only `first` and
+ * `after` as arguments (merged lists cannot page backwards), unlike the relay plugin's helper.
+ */
+export function defineConnection<T>(
+  name: string,
+  nodeRef: ObjectRef<any, T>,
+): ObjectRef<any, ConnectionShape<T>> {
+  const edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
+    description: `One ${name} in a list, with the cursor that resumes the list after it.`,
+    fields: (t) => ({
+      cursor: t.exposeString('cursor', {
+        description: 'Pass as `after` to continue after this item.',
+      }),
+      // TypeScript cannot resolve Pothos' result type for a generic T; callers pass matching refs.
+      node: t.field({ type: nodeRef, resolve: (parent) => parent.node as never }),
+    }),
+  });
+  return builder.objectRef<ConnectionShape<T>>(`${name}Connection`).implement({
+    description: `A page of ${name} objects.`,
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (parent) => parent.edges }),
+      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (parent) => parent.pageInfo }),
+      totalCount: t.int({
+        nullable: true,
+        description: 'How many items the whole list holds, across every vendor that answered.',
+        resolve: (parent) => parent.totalCount(),
+      }),
+    }),
+  });
+}
+
+export const FIRST_DEFAULT = 20;
+export const FIRST_MAX = 100;

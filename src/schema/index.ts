@@ -1,0 +1,10 @@
+import { builder } from '../builder.js';
+import './scalars.js';
+import './enums.js';
+import './provider.js';
+import './agent.js';
+import './call.js';
+
+builder.queryType({ description: 'Everything Switchboard can read, across every vendor.' });
+
+export const schema = builder.toSchema({ sortSchema: false });

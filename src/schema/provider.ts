@@ -1,0 +1,48 @@
+import { builder } from '../builder.js';
+import type { ProviderSetup } from '../connectors.js';
+import { CAPABILITIES } from '../vendors/capabilities.js';
+import { ProviderEnum } from './enums.js';
+
+const ProviderModeEnum = builder.enumType('ProviderMode', {
+  description: 'How the gateway reaches a vendor.',
+  values: {
+    LIVE: { description: 'The real vendor, configured through its environment variables.' },
+    SANDBOX: { description: 'The embedded sandbox vendor on loopback.' },
+    DISABLED: {
+      description: 'Neither configured nor sandboxed; its fields answer PROVIDER_NOT_CONFIGURED.',
+    },
+  },
+});
+
+const ProviderInfoType = builder.objectRef<ProviderSetup>('ProviderInfo').implement({
+  description: 'A vendor behind the graph, how it is reached and what it supports.',
+  fields: (t) => ({
+    provider: t.field({
+      type: ProviderEnum,
+      description: 'The vendor.',
+      resolve: (info) => info.provider,
+    }),
+    mode: t.field({
+      type: ProviderModeEnum,
+      description: 'LIVE, SANDBOX or DISABLED.',
+      resolve: (info) => info.mode,
+    }),
+    baseUrl: t.exposeString('baseUrl', {
+      nullable: true,
+      description: 'The base URL requests go to.',
+    }),
+    capabilities: t.stringList({
+      description:
+        'What this vendor supports through the graph, e.g. `calls.list`, `calls.start`, `notes.add`.',
+      resolve: (info) => (info.mode === 'DISABLED' ? [] : [...CAPABILITIES[info.provider]]),
+    }),
+  }),
+});
+
+builder.queryField('providers', (t) =>
+  t.field({
+    type: [ProviderInfoType],
+    description: 'Every vendor, with its mode and capabilities.',
+    resolve: (_, __, ctx) => ctx.connectors.providers,
+  }),
+);
