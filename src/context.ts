@@ -1,12 +1,10 @@
-import DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
 import type { ConnectorSet } from './connectors.js';
 import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
-import type { Call } from './model/call.js';
 import type { CallProvider } from './model/provider.js';
 import type { CallConnector } from './vendors/types.js';
-import { createCallLoader } from './loaders/call-loader.js';
+import { createLoaders, type Loaders } from './loaders/index.js';
 
 export interface Context {
   connectors: ConnectorSet;
@@ -16,9 +14,7 @@ export interface Context {
   reportError(error: GraphQLError): void;
   /** The call vendor's connector, or a PROVIDER_NOT_CONFIGURED error. */
   callConnector(provider: CallProvider): CallConnector;
-  loaders: {
-    call: DataLoader<string, Call>;
-  };
+  loaders: Loaders;
 }
 
 export function createContext(connectors: ConnectorSet, logger: Logger): Context {
@@ -37,9 +33,7 @@ export function createContext(connectors: ConnectorSet, logger: Logger): Context
       if (!collectedErrors.some((known) => errorKey(known) === key)) collectedErrors.push(error);
     },
     callConnector,
-    loaders: {
-      call: createCallLoader(callConnector),
-    },
+    loaders: createLoaders(connectors),
   };
 }
 

@@ -4,10 +4,7 @@ import type { Call } from '../model/call.js';
 import { isCallProvider, type CallProvider } from '../model/provider.js';
 import { invalidInput } from '../errors.js';
 import type { CallConnector } from '../vendors/types.js';
-import { mapLimited } from './limit.js';
-
-/** No call vendor has a batch-get route: single gets, at most this many at once per vendor. */
-export const PER_VENDOR_CONCURRENCY = 8;
+import { mapLimited, PER_VENDOR_CONCURRENCY, toError } from './limit.js';
 
 /** Calls by `PROVIDER:vendorId`; repeated keys are fetched once per request. */
 export function createCallLoader(
@@ -48,8 +45,4 @@ export function createCallLoader(
     );
     return results;
   });
-}
-
-function toError(reason: unknown): Error {
-  return reason instanceof Error ? reason : new Error(String(reason));
 }

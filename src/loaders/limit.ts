@@ -1,3 +1,6 @@
+/** Loaders without a batch route run single gets, at most this many at once per vendor. */
+export const PER_VENDOR_CONCURRENCY = 8;
+
 /**
  * Runs `task` for every item with at most `concurrency` in flight, keeping results in order.
  * Loaders without a batch endpoint use it so one request never floods a vendor.
@@ -22,4 +25,8 @@ export async function mapLimited<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return results;
+}
+
+export function toError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
 }

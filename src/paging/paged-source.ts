@@ -1,3 +1,4 @@
+import { readAll } from './read-all.js';
 /**
  * Reading a vendor list from any position, whatever its native pagination (offset, page number,
  * page token), so that merged lists can resume each vendor exactly after the last item they took.
@@ -93,15 +94,5 @@ export async function countItems<T>(
   source: PagedSource<T>,
   keep: (item: T) => boolean,
 ): Promise<number> {
-  let count = 0;
-  let position: ResumePoint = { pos: source.start, skip: 0, size: source.maxPageSize };
-  while (position !== 'done') {
-    const page = await source.fetchPage(position.pos, position.size);
-    count += page.items.filter(keep).length;
-    position =
-      page.next === null || page.items.length === 0
-        ? 'done'
-        : { pos: page.next, skip: 0, size: position.size };
-  }
-  return count;
+  return (await readAll(source)).filter(keep).length;
 }

@@ -1,7 +1,7 @@
 import { responsePathAsArray } from 'graphql';
 import { builder } from '../builder.js';
 import { parseCallFilter } from '../calls/call-filter.js';
-import { listCalls, validateFirst } from '../calls/list-calls.js';
+import { listCalls } from '../calls/list-calls.js';
 import { expectGlobalId, localId } from '../ids.js';
 import type {
   Call,
@@ -13,7 +13,7 @@ import type {
 import { isCallProvider } from '../model/provider.js';
 import { invalidInput } from '../errors.js';
 import { AgentRefType } from './agent.js';
-import { defineConnection, FIRST_DEFAULT } from './connection.js';
+import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { CallDirectionEnum, CallStatusEnum, ChannelEnum, ProviderEnum } from './enums.js';
 
 const TranscriptEntryType = builder.objectRef<TranscriptEntry>('TranscriptEntry').implement({

@@ -1,5 +1,6 @@
 import type { ObjectRef } from '@pothos/core';
 import { builder } from '../builder.js';
+import { invalidInput } from '../errors.js';
 
 /** What a list resolver returns: edges, page info and a lazily read total. */
 export interface ConnectionShape<T> {
@@ -47,3 +48,12 @@ export function defineConnection<T>(
 
 export const FIRST_DEFAULT = 20;
 export const FIRST_MAX = 100;
+
+/** `first` with its default, or INVALID_INPUT outside 0..FIRST_MAX. */
+export function validateFirst(first: number | null | undefined, fallback: number): number {
+  const value = first ?? fallback;
+  if (!Number.isInteger(value) || value < 0 || value > FIRST_MAX) {
+    throw invalidInput(`first must be between 0 and ${FIRST_MAX}`, { field: ['first'] });
+  }
+  return value;
+}

@@ -1,0 +1,70 @@
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.js';
+import { atPath } from '../errors.js';
+import type { ConnectionShape } from '../schema/connection.js';
+import { readMergedPage, type MergeInput } from './merged-list.js';
+
+/**
+ * A Relay connection over one or more vendor lists. A vendor that fails leaves its items out and
+ * adds one error at `path`, so a list is never the reason a whole response fails.
+ */
+export async function listConnection<T>(
+  ctx: Context,
+  options: {
+    inputs: MergeInput<T>[];
+    /** Orders items of different vendors; unused with a single vendor. */
+    compare?: (a: T, b: T) => number;
+    first: number;
+    after: string | null;
+    /** Describes the list's arguments; a cursor is only valid for the same fingerprint. */
+    fingerprint: string;
+    path: ReadonlyArray<string | number>;
+  },
+): Promise<ConnectionShape<T>> {
+  const { compare = () => 0, after, path } = options;
+  const page = await readMergedPage({
+    inputs: options.inputs,
+    compare: (a, b) => compare(a.item, b.item),
+    first: options.first,
+    after,
+    fingerprint: options.fingerprint,
+  });
+  for (const failure of page.failures) reportVendorFailure(ctx, failure, path);
+  return {
+    edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.item })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: after !== null,
+      startCursor: page.startCursor,
+      endCursor: page.endCursor,
+    },
+    totalCount: async () => {
+      const total = await page.totalCount();
+      for (const failure of total.failures) {
+        reportVendorFailure(ctx, failure, [...path, 'totalCount']);
+      }
+      return total.count;
+    },
+  };
+}
+
+export function reportVendorFailure(
+  ctx: Context,
+  failure: { key: string; error: unknown },
+  path: ReadonlyArray<string | number>,
+): void {
+  if (failure.error instanceof GraphQLError) {
+    ctx.reportError(atPath(failure.error, path));
+    return;
+  }
+  ctx.logger.error(
+    { err: failure.error, provider: failure.key },
+    'unexpected error in a vendor list',
+  );
+  ctx.reportError(
+    new GraphQLError('Unexpected error.', {
+      path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', provider: failure.key },
+    }),
+  );
+}
