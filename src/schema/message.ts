@@ -1,0 +1,193 @@
+import { responsePathAsArray } from 'graphql';
+import { builder } from '../builder.js';
+import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
+import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
+import type {
+  Message,
+  MessageAttachment,
+  MessageDirection,
+  MessageParty,
+} from '../model/message.js';
+import type { MergeInput } from '../paging/merged-list.js';
+import { listConnection } from '../paging/list-connection.js';
+import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
+import { ChannelEnum, ProviderEnum } from './enums.js';
+
+export const MessageDirectionEnum = builder.enumType('MessageDirection', {
+  description: 'Whether the customer wrote (INBOUND) or was written to (OUTBOUND).',
+  values: {
+    INBOUND: { description: 'From the customer to the business.' },
+    OUTBOUND: { description: 'From the business to the customer.' },
+  } satisfies Record<MessageDirection, { description: string }>,
+});
+
+const MessagePartyType = builder.objectRef<MessageParty>('MessageParty').implement({
+  description: 'The sender or the recipient of a message.',
+  fields: (t) => ({
+    address: t.exposeString('address', {
+      nullable: true,
+      description: 'Their number or address on the channel.',
+    }),
+    role: t.exposeString('role', {
+      nullable: true,
+      description: 'Their role, as the vendor names it (contact, user, ai_employee…).',
+    }),
+    displayName: t.exposeString('displayName', {
+      nullable: true,
+      description: 'The name shown for them.',
+    }),
+  }),
+});
+
+const MessageAttachmentType = builder.objectRef<MessageAttachment>('MessageAttachment').implement({
+  description: 'A file sent with a message.',
+  fields: (t) => ({
+    id: t.exposeString('id', { nullable: true, description: "The vendor's file id." }),
+    type: t.exposeString('type', {
+      nullable: true,
+      description: 'What kind of file (image, audio, document…).',
+    }),
+    url: t.exposeString('url', { nullable: true, description: 'Where the file can be fetched.' }),
+  }),
+});
+
+function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && 'attachments' in value;
+}
+
+/** LlamadaPro is the only vendor with messages. */
+function messageVendorId(id: Pick<GlobalId, 'provider' | 'providerId'>): string {
+  if (id.provider !== 'LLAMADAPRO') {
+    throw invalidInput(`id: ${id.provider} has no messages`, { field: ['id'] });
+  }
+  return id.providerId;
+}
+
+/** `contact` is a join onto the contacts, added in joins.ts. */
+export const MessageType = builder.node(builder.objectRef<Message>('Message'), {
+  description: 'A WhatsApp message sent or received through LlamadaPro.',
+  id: { resolve: (message) => localId(message.provider, message.providerId) },
+  isTypeOf: isMessage,
+  loadOne: (id, ctx) => ctx.loaders.message.load(messageVendorId(parseLocalId(id))),
+  fields: (t) => ({
+    provider: t.field({
+      type: ProviderEnum,
+      description: 'The vendor that holds the message (LLAMADAPRO).',
+      resolve: (message) => message.provider,
+    }),
+    providerId: t.exposeString('providerId', {
+      description: "The vendor's own id of the message.",
+    }),
+    channel: t.field({
+      type: ChannelEnum,
+      description: 'The channel the message went over (WHATSAPP).',
+      resolve: (message) => message.channel,
+    }),
+    direction: t.field({
+      type: MessageDirectionEnum,
+      nullable: true,
+      description: 'INBOUND or OUTBOUND; null when the vendor does not say.',
+      resolve: (message) => message.direction,
+    }),
+    status: t.exposeString('status', {
+      nullable: true,
+      description: 'Delivery status, as the vendor spells it (pending, sent, delivered, read…).',
+    }),
+    type: t.exposeString('type', {
+      nullable: true,
+      description: 'The WhatsApp message type (text, image, template…).',
+    }),
+    content: t.exposeString('content', { nullable: true, description: 'The text of the message.' }),
+    sender: t.field({
+      type: MessagePartyType,
+      nullable: true,
+      description: 'Who sent it.',
+      resolve: (message) => message.sender,
+    }),
+    recipient: t.field({
+      type: MessagePartyType,
+      nullable: true,
+      description: 'Who it was sent to.',
+      resolve: (message) => message.recipient,
+    }),
+    attachments: t.field({
+      type: [MessageAttachmentType],
+      description: 'Files sent with the message.',
+      resolve: (message) => message.attachments,
+    }),
+    conversationId: t.exposeString('conversationId', {
+      nullable: true,
+      description: "The messaging conversation it belongs to (the vendor's own id).",
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the message was sent or received.',
+      resolve: (message) => message.createdAt,
+    }),
+    raw: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: "The vendor's object exactly as received, unknown members included.",
+      resolve: (message) => message.raw ?? null,
+    }),
+  }),
+});
+
+export const MessageConnection = defineConnection('Message', MessageType);
+
+builder.queryFields((t) => ({
+  message: t.field({
+    type: MessageType,
+    nullable: true,
+    description: 'One message by its global id.',
+    args: { id: t.arg.id({ required: true, description: 'A Message id.' }) },
+    resolve: (_, args, ctx) =>
+      ctx.loaders.message.load(messageVendorId(expectGlobalId(args.id, 'Message'))),
+  }),
+  messages: t.field({
+    type: MessageConnection,
+    description: "A contact's messages, newest first.",
+    args: {
+      contactId: t.arg.id({
+        required: true,
+        description: 'The Contact id whose messages to list.',
+      }),
+      first: t.arg.int({
+        defaultValue: FIRST_DEFAULT,
+        description: 'How many messages (0 to 100).',
+      }),
+      after: t.arg.string({ description: 'The `endCursor` of the previous page.' }),
+    },
+    resolve: (_, args, ctx, info) => {
+      const contact = expectGlobalId(args.contactId, 'Contact', 'contactId');
+      // ListMessages takes the contact id as a number; anything else would be a vendor 400.
+      if (contact.provider !== 'LLAMADAPRO' || !/^\d+$/.test(contact.providerId)) {
+        throw invalidInput('contactId is not the id of a LlamadaPro contact', {
+          field: ['contactId'],
+        });
+      }
+      const first = validateFirst(args.first, FIRST_DEFAULT);
+      const path = responsePathAsArray(info.path);
+      const connector = ctx.connectors.connectors.llamadapro;
+      const inputs: MergeInput<Message>[] = [];
+      if (connector) {
+        inputs.push({
+          key: 'LLAMADAPRO',
+          source: connector.messagePages(contact.providerId),
+          exact: true,
+          keep: () => true,
+        });
+      } else {
+        ctx.reportError(atPath(providerNotConfigured('LLAMADAPRO'), path));
+      }
+      return listConnection(ctx, {
+        inputs,
+        first,
+        after: args.after ?? null,
+        fingerprint: JSON.stringify(['messages', contact.providerId]),
+        path,
+      });
+    },
+  }),
+}));

@@ -1,0 +1,227 @@
+import { responsePathAsArray } from 'graphql';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
+import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
+import type { Problem, ProblemAssignee, ProblemFilter, ProblemType } from '../model/problem.js';
+import type { MergeInput } from '../paging/merged-list.js';
+import { listConnection } from '../paging/list-connection.js';
+import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
+import { ProviderEnum } from './enums.js';
+
+export const ProblemTypeEnum = builder.enumType('ProblemType', {
+  description: 'What kind of problem was found in a conversation.',
+  values: {
+    SYSTEM: { description: 'A platform or integration failure.' },
+    AUDIO: { description: 'Audio quality: noise, silence, cut-offs.' },
+    TRANSCRIPTION: { description: 'Speech was transcribed wrongly.' },
+    DECISION: { description: 'The agent decided or answered wrongly.' },
+    GENERAL: { description: 'Anything else (also any type we do not know).' },
+  } satisfies Record<ProblemType, { description: string }>,
+});
+
+const ProblemAssigneeType = builder.objectRef<ProblemAssignee>('ProblemAssignee').implement({
+  description: 'A person a problem is assigned to.',
+  fields: (t) => ({
+    userId: t.exposeString('userId', { description: "The Freya user's id." }),
+    userName: t.exposeString('userName', {
+      nullable: true,
+      description: "The Freya user's name.",
+    }),
+    assignedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the problem was assigned to them.',
+      resolve: (assignee) => assignee.assignedAt,
+    }),
+  }),
+});
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'severity' in value && 'title' in value;
+}
+
+/** Freya is the only vendor with problems. */
+function problemVendorId(id: Pick<GlobalId, 'provider' | 'providerId'>): string {
+  if (id.provider !== 'FREYA') {
+    throw invalidInput(`id: ${id.provider} has no problems`, { field: ['id'] });
+  }
+  return id.providerId;
+}
+
+/** `call` and `agent` are joins onto the call vendors, added in joins.ts. */
+export const ProblemNodeType = builder.node(builder.objectRef<Problem>('Problem'), {
+  description: 'A problem Freya found (or a person filed) in one call of any call vendor.',
+  id: { resolve: (problem) => localId(problem.provider, problem.providerId) },
+  isTypeOf: isProblem,
+  loadOne: (id, ctx) => ctx.loaders.problem.load(problemVendorId(parseLocalId(id))),
+  fields: (t) => ({
+    provider: t.field({
+      type: ProviderEnum,
+      description: 'The vendor that holds the problem (FREYA).',
+      resolve: (problem) => problem.provider,
+    }),
+    providerId: t.exposeString('providerId', {
+      description: "The vendor's own id of the problem.",
+    }),
+    title: t.exposeString('title', {
+      description: "The problem in a sentence (Freya's `problem`).",
+    }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: 'The problem in detail.',
+    }),
+    type: t.field({
+      type: ProblemTypeEnum,
+      description: 'What kind of problem it is.',
+      resolve: (problem) => problem.type,
+    }),
+    severity: t.exposeFloat('severity', { description: 'How severe, from 0 to 1.' }),
+    status: t.exposeString('status', {
+      nullable: true,
+      description: "Freya's workflow status, e.g. `open`.",
+    }),
+    resolved: t.exposeBoolean('resolved', { description: 'Whether the problem is resolved.' }),
+    resolvedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was resolved.',
+      resolve: (problem) => problem.resolvedAt,
+    }),
+    resolvedBy: t.exposeString('resolvedBy', {
+      nullable: true,
+      description: 'The Freya user who resolved it.',
+    }),
+    callId: t.exposeString('callId', {
+      nullable: true,
+      description: "The call the problem is about: the call vendor's own id, not a global id.",
+    }),
+    customerNumber: t.exposeString('customerNumber', {
+      nullable: true,
+      description: "The customer's number on that call.",
+    }),
+    assignees: t.field({
+      type: [ProblemAssigneeType],
+      description: 'The people the problem is assigned to.',
+      resolve: (problem) => problem.assignees,
+    }),
+    commentsCount: t.exposeInt('commentsCount', {
+      nullable: true,
+      description: 'How many comments the problem has.',
+    }),
+    archived: t.exposeBoolean('archived', {
+      nullable: true,
+      description: "Whether the problem is archived (Freya's `isArchived`).",
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the problem was filed.',
+      resolve: (problem) => problem.createdAt,
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the problem last changed.',
+      resolve: (problem) => problem.updatedAt,
+    }),
+    raw: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: "The vendor's object exactly as received, unknown members included.",
+      resolve: (problem) => problem.raw ?? null,
+    }),
+  }),
+});
+
+export const ProblemConnection = defineConnection('Problem', ProblemNodeType);
+
+const ProblemFilterInput = builder.inputType('ProblemFilter', {
+  description: 'Narrows a list of problems; every member given must match.',
+  fields: (t) => ({
+    callId: t.string({
+      required: false,
+      description: "Only problems of this call: the call vendor's own id, not a global id.",
+    }),
+    status: t.string({ required: false, description: 'Only this Freya status, e.g. `open`.' }),
+    resolved: t.boolean({ required: false, description: 'Only resolved, or only unresolved.' }),
+  }),
+});
+
+const problemFilterSchema = z
+  .object({
+    callId: z.string().trim().min(1, { error: 'must not be empty' }).nullish(),
+    status: z.string().trim().min(1, { error: 'must not be empty' }).nullish(),
+    resolved: z.boolean().nullish(),
+  })
+  .nullish();
+
+/** Validates `ProblemFilter`; bad values are INVALID_INPUT errors naming the member. */
+function parseProblemFilter(input: unknown): ProblemFilter {
+  const parsed = problemFilterSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const member = issue?.path.map(String) ?? [];
+    throw invalidInput(`filter.${member.join('.')}: ${issue?.message ?? 'invalid'}`, {
+      field: ['filter', ...member],
+    });
+  }
+  const value = parsed.data ?? {};
+  const filter: ProblemFilter = {};
+  if (value.callId) filter.callId = value.callId;
+  if (value.status) filter.status = value.status;
+  if (typeof value.resolved === 'boolean') filter.resolved = value.resolved;
+  return filter;
+}
+
+builder.queryFields((t) => ({
+  problem: t.field({
+    type: ProblemNodeType,
+    nullable: true,
+    description: 'One problem by its global id.',
+    args: { id: t.arg.id({ required: true, description: 'A Problem id.' }) },
+    resolve: (_, args, ctx) =>
+      ctx.loaders.problem.load(problemVendorId(expectGlobalId(args.id, 'Problem'))),
+  }),
+  problems: t.field({
+    type: ProblemConnection,
+    description: "Freya's problems in the configured workspace, newest first.",
+    args: {
+      filter: t.arg({ type: ProblemFilterInput, required: false }),
+      first: t.arg.int({
+        defaultValue: FIRST_DEFAULT,
+        description: 'How many problems (0 to 100).',
+      }),
+      after: t.arg.string({ description: 'The `endCursor` of the previous page.' }),
+    },
+    resolve: (_, args, ctx, info) => {
+      const filter = parseProblemFilter(args.filter);
+      const first = validateFirst(args.first, FIRST_DEFAULT);
+      const path = responsePathAsArray(info.path);
+      const connector = ctx.connectors.connectors.freya;
+      const inputs: MergeInput<Problem>[] = [];
+      if (connector) {
+        inputs.push({
+          key: 'FREYA',
+          source: connector.problemPages(filter),
+          exact: true,
+          keep: () => true,
+        });
+      } else {
+        ctx.reportError(atPath(providerNotConfigured('FREYA'), path));
+      }
+      return listConnection(ctx, {
+        inputs,
+        first,
+        after: args.after ?? null,
+        fingerprint: JSON.stringify([
+          'problems',
+          filter.callId ?? null,
+          filter.status ?? null,
+          filter.resolved ?? null,
+        ]),
+        path,
+      });
+    },
+  }),
+}));
