@@ -3,7 +3,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.js';
 import { decodeGlobalId, encodeGlobalId, localId } from './ids.js';
 
-export const builder = new SchemaBuilder<{
+export interface SwitchboardTypes {
   Context: Context;
   Scalars: {
     DateTime: { Input: Date; Output: string };
@@ -11,7 +11,12 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
   DefaultFieldNullability: false;
-}>({
+}
+
+/** The builder's full type set, for helpers that take Pothos builders as parameters. */
+export type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<SwitchboardTypes>;
+
+export const builder = new SchemaBuilder<SwitchboardTypes>({
   plugins: [RelayPlugin],
   defaultFieldNullability: false,
   relay: {

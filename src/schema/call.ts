@@ -13,7 +13,12 @@ import type {
 import { isCallProvider } from '../model/provider.js';
 import { invalidInput } from '../errors.js';
 import { AgentRefType } from './agent.js';
-import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
+import {
+  defineConnection,
+  defineConnectionArgs,
+  FIRST_DEFAULT,
+  validateFirst,
+} from './connection.js';
 import { CallDirectionEnum, CallStatusEnum, ChannelEnum, ProviderEnum } from './enums.js';
 
 const TranscriptEntryType = builder.objectRef<TranscriptEntry>('TranscriptEntry').implement({
@@ -258,8 +263,7 @@ builder.queryFields((t) => ({
       "Calls from every call vendor merged into one list, newest first. The cursor holds every vendor's position, so paging to the end yields each call once; a failing vendor's calls are missing and named in `errors`.",
     args: {
       filter: t.arg({ type: CallFilterInput, required: false }),
-      first: t.arg.int({ defaultValue: FIRST_DEFAULT, description: 'How many calls (0 to 100).' }),
-      after: t.arg.string({ description: 'The `endCursor` of the previous page.' }),
+      ...defineConnectionArgs(t),
     },
     resolve: (_, args, ctx, info) => {
       const { providers, filter } = parseCallFilter(args.filter);
@@ -278,10 +282,7 @@ builder.objectFields(AgentRefType, (t) => ({
   calls: t.field({
     type: CallConnection,
     description: "The agent's calls, newest first.",
-    args: {
-      first: t.arg.int({ defaultValue: FIRST_DEFAULT, description: 'How many calls (0 to 100).' }),
-      after: t.arg.string({ description: 'The `endCursor` of the previous page.' }),
-    },
+    args: defineConnectionArgs(t),
     resolve: (agent, args, ctx, info) =>
       listCalls(ctx, {
         providers: [agent.provider],

@@ -1,5 +1,6 @@
 import type { ObjectRef } from '@pothos/core';
-import { builder } from '../builder.js';
+import type { ArgBuilder } from '@pothos/core';
+import { builder, type BuilderTypes } from '../builder.js';
 import { invalidInput } from '../errors.js';
 
 /** What a list resolver returns: edges, page info and a lazily read total. */
@@ -20,8 +21,8 @@ export interface ConnectionShape<T> {
  */
 export function defineConnection<T>(
   name: string,
-  nodeRef: ObjectRef<any, T>,
-): ObjectRef<any, ConnectionShape<T>> {
+  nodeRef: ObjectRef<BuilderTypes, T>,
+): ObjectRef<BuilderTypes, ConnectionShape<T>> {
   const edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
     description: `One ${name} in a list, with the cursor that resumes the list after it.`,
     fields: (t) => ({
@@ -56,4 +57,15 @@ export function validateFirst(first: number | null | undefined, fallback: number
     throw invalidInput(`first must be between 0 and ${FIRST_MAX}`, { field: ['first'] });
   }
   return value;
+}
+
+/** The `first` and `after` arguments every list field takes. */
+export function defineConnectionArgs(t: { arg: ArgBuilder<BuilderTypes> }) {
+  return {
+    first: t.arg.int({
+      defaultValue: FIRST_DEFAULT,
+      description: `How many items (0 to ${FIRST_MAX}).`,
+    }),
+    after: t.arg.string({ description: 'The `endCursor` of the previous page.' }),
+  };
 }

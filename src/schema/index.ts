@@ -4,6 +4,12 @@ import './enums.js';
 import './provider.js';
 import './agent.js';
 import './call.js';
+import './contact.js';
+import './task.js';
+import './problem.js';
+import './message.js';
+import './custom-field.js';
+import './joins.js';
 
 builder.queryType({ description: 'Everything Switchboard can read, across every vendor.' });
 

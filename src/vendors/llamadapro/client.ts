@@ -1,3 +1,4 @@
+import { readAll } from '../../paging/read-all.js';
 import type { z } from 'zod';
 import type { BearerConfig } from '../../config.js';
 import type { Route } from '../../http/route.js';
@@ -453,6 +454,24 @@ export class LlamadaProConnector implements CallConnector {
       map: toMessage,
       query: { contactId },
     });
+  }
+
+  /**
+   * The funnel conversations a contact's WhatsApp messages belong to. LlamadaPro has no route
+   * that lists a contact's conversations; its messages carry `funnelConversationId`.
+   */
+  async conversationIdsOfContact(contactId: string): Promise<string[]> {
+    const ids = new Set<string>();
+    const raw = this.tokenPages({
+      route: routes.listMessages,
+      schema: llamadaProMessageListSchema,
+      map: (message) => message.funnelConversationId,
+      query: { contactId },
+    });
+    for (const id of await readAll(raw)) {
+      if (id !== null && id !== undefined) ids.add(String(id));
+    }
+    return [...ids].sort();
   }
 
   async getMessage(id: string): Promise<Message> {

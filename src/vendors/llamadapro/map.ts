@@ -295,7 +295,8 @@ export function toMessage(raw: LlamadaProMessage): Message {
     channel: toChannel(raw.channel) ?? 'WHATSAPP',
     direction: toCallDirection(raw.direction),
     status: nonEmpty(raw.status),
-    type: nonEmpty(raw.type),
+    // The document's Message has no top-level type; WhatsApp's message type rides in metadata.
+    type: nonEmpty(raw.type) ?? metadataType(raw.metadata),
     content: raw.content ?? null,
     sender: toMessageParty(raw.sender),
     recipient: toMessageParty(raw.recipient),
@@ -375,4 +376,9 @@ export function toBulkResult(raw: LlamadaProBulkResult): BulkConversationResult 
           },
     raw,
   };
+}
+
+function metadataType(metadata: unknown): string | null {
+  if (typeof metadata !== 'object' || metadata === null || !('type' in metadata)) return null;
+  return typeof metadata.type === 'string' ? nonEmpty(metadata.type) : null;
 }
