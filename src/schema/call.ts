@@ -150,13 +150,23 @@ export const CallType = builder.node(builder.objectRef<Call>('Call'), {
       nullable: true,
       description: 'Length of the call in seconds.',
     }),
-    recordingUrl: t.exposeString('recordingUrl', {
+    recordingUrl: t.string({
       nullable: true,
-      description: 'Where the recording can be fetched.',
+      description:
+        'Where the recording can be fetched. LlamadaPro serves it on its own route, read only when asked for.',
+      resolve: async (call, _, ctx) => {
+        if (call.recordingUrl !== null || call.provider !== 'LLAMADAPRO') return call.recordingUrl;
+        return (await ctx.loaders.recording.load(call.providerId))?.url ?? null;
+      },
     }),
-    transcript: t.exposeString('transcript', {
+    transcript: t.string({
       nullable: true,
-      description: 'The whole transcript as text.',
+      description:
+        'The whole transcript as text. LlamadaPro serves it on its own route, read only when asked for.',
+      resolve: async (call, _, ctx) => {
+        if (call.transcript !== null || call.provider !== 'LLAMADAPRO') return call.transcript;
+        return (await ctx.loaders.transcription.load(call.providerId))?.text ?? null;
+      },
     }),
     transcriptEntries: t.field({
       type: [TranscriptEntryType],

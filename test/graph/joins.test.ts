@@ -258,3 +258,31 @@ describe('joins from the other side', () => {
     expect(new Set(optionLists).size).toBe(optionLists.length);
   });
 });
+
+describe('LlamadaPro transcripts and recordings', () => {
+  it('reads them from their own routes only when asked, and null where the call has none', async () => {
+    const sandbox = t.gateway.sandbox!;
+    const data = sandbox.data.llamadapro;
+    sandbox.resetLog();
+    const plain = await t.query(
+      `{ calls(first: 30, filter: { providers: [LLAMADAPRO] }) { edges { node { providerId } } } }`,
+    );
+    expect(plain.errors).toEqual([]);
+    expect(
+      sandbox.requests('llamadapro').filter((r) => /transcription|recording/.test(r.path)),
+    ).toHaveLength(0);
+
+    const answer = await t.query(
+      `{ calls(first: 30, filter: { providers: [LLAMADAPRO] }) { edges { node { providerId transcript recordingUrl } } } }`,
+    );
+    expect(answer.errors).toEqual([]);
+    let withTranscript = 0;
+    for (const { node } of answer.data!.calls.edges) {
+      const id = Number(node.providerId);
+      expect(node.transcript).toBe(data.transcriptions.get(id)?.text ?? null);
+      expect(node.recordingUrl).toBe(data.recordings.get(id)?.url ?? null);
+      if (node.transcript) withTranscript += 1;
+    }
+    expect(withTranscript).toBeGreaterThan(5);
+  });
+});

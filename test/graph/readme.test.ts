@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+/** Every GraphQL example in the README runs without an error against the sandbox. */
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+it('has examples', () => {
+  expect(examples.length).toBeGreaterThanOrEqual(3);
+});
+
+it.each(examples.map((example) => [example.match(/query (\w+)/)?.[1] ?? 'anonymous', example]))(
+  'runs the README example %s',
+  async (_, example) => {
+    const phone = t.gateway.sandbox!.data.llamadapro.contacts[0]!.addresses[0]!.address;
+    const answer = await t.query(example, { phone });
+    expect(answer.errors).toEqual([]);
+    expect(JSON.stringify(answer.data)).not.toBe('{}');
+    const firstField = Object.values(answer.data!)[0];
+    expect(firstField).not.toBeNull();
+  },
+);
