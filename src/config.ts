@@ -50,6 +50,8 @@ export interface Config {
   apiKeys: string[];
   /** Whether unconfigured vendors are served by the embedded sandbox. */
   sandbox: boolean;
+  /** How long a mutation's idempotency key is remembered. @default 86_400_000 */
+  idempotencyTtlMs: number;
   vendors: VendorConfigs;
 }
 
@@ -163,6 +165,9 @@ export function loadConfig(env: Env = process.env): Config {
       .map((key) => key.trim())
       .filter((key) => key !== ''),
     sandbox,
+    idempotencyTtlMs: env.IDEMPOTENCY_TTL_MS
+      ? one(integer('IDEMPOTENCY_TTL_MS', 1, 7 * 86_400_000), env.IDEMPOTENCY_TTL_MS)
+      : 86_400_000,
     vendors,
   };
 }

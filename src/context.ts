@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import type { ConnectorSet } from './connectors.js';
 import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
+import type { IdempotencyStore } from './mutations/idempotency.js';
 import type { CallProvider } from './model/provider.js';
 import type { CallConnector } from './vendors/types.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
@@ -9,6 +10,7 @@ import { createLoaders, type Loaders } from './loaders/index.js';
 export interface Context {
   connectors: ConnectorSet;
   logger: Logger;
+  idempotency: IdempotencyStore;
   /** Errors of fields that still return data (a merged list missing one vendor's items). */
   collectedErrors: GraphQLError[];
   reportError(error: GraphQLError): void;
@@ -17,7 +19,14 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(connectors: ConnectorSet, logger: Logger): Context {
+/** What lives as long as the gateway and every request shares. */
+export interface Services {
+  connectors: ConnectorSet;
+  logger: Logger;
+  idempotency: IdempotencyStore;
+}
+
+export function createContext({ connectors, logger, idempotency }: Services): Context {
   const collectedErrors: GraphQLError[] = [];
   const callConnector = (provider: CallProvider): CallConnector => {
     const connector = connectors.callConnector(provider);
@@ -27,6 +36,7 @@ export function createContext(connectors: ConnectorSet, logger: Logger): Context
   return {
     connectors,
     logger,
+    idempotency,
     collectedErrors,
     reportError: (error) => {
       const key = errorKey(error);

@@ -5,6 +5,7 @@ import { createConnectors, type ConnectorSet } from './connectors.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Fault, SandboxVendor } from './sandbox/faults.js';
 import { sandboxVendorConfigs, startSandbox, type Sandbox } from './sandbox/server.js';
+import { InMemoryIdempotencyStore } from './mutations/idempotency.js';
 import { createSwitchboardYoga, type SwitchboardYoga } from './yoga.js';
 
 export interface Gateway {
@@ -39,7 +40,8 @@ export async function startGateway(
     timeoutMs: config.upstreamTimeoutMs,
     logger,
   });
-  const yoga = createSwitchboardYoga({ connectors, logger });
+  const idempotency = new InMemoryIdempotencyStore({ ttlMs: config.idempotencyTtlMs });
+  const yoga = createSwitchboardYoga({ connectors, logger, idempotency });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,7 +1,5 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import type { ConnectorSet } from './connectors.js';
-import { createContext, type Context } from './context.js';
-import type { Logger } from './logger.js';
+import { createContext, type Context, type Services } from './context.js';
 import { useCollectedErrors } from './plugins/use-collected-errors.js';
 import { useHealth } from './plugins/use-health.js';
 import { schema } from './schema/index.js';
@@ -26,14 +24,11 @@ query NewestCalls {
 
 export type SwitchboardYoga = YogaServerInstance<Record<string, never>, Context>;
 
-export function createSwitchboardYoga(options: {
-  connectors: ConnectorSet;
-  logger: Logger;
-}): SwitchboardYoga {
-  const { connectors, logger } = options;
+export function createSwitchboardYoga(services: Services): SwitchboardYoga {
+  const { connectors, logger } = services;
   return createYoga<Record<string, never>, Context>({
     schema,
-    context: () => createContext(connectors, logger),
+    context: () => createContext(services),
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Switchboard', defaultQuery: DEFAULT_QUERY },
     landingPage: false,

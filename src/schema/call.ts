@@ -1,5 +1,9 @@
 import { responsePathAsArray } from 'graphql';
+import { z } from 'zod';
 import { builder } from '../builder.js';
+import { globalIdOf, text } from '../mutations/inputs.js';
+import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
+import { UserErrorType } from './mutation.js';
 import { parseCallFilter } from '../calls/call-filter.js';
 import { listCalls } from '../calls/list-calls.js';
 import { expectGlobalId, localId } from '../ids.js';
@@ -11,7 +15,7 @@ import type {
   TranscriptEntry,
 } from '../model/call.js';
 import { isCallProvider } from '../model/provider.js';
-import { invalidInput } from '../errors.js';
+import { invalidInput, providerNotConfigured } from '../errors.js';
 import { AgentRefType } from './agent.js';
 import {
   defineConnection,
@@ -303,3 +307,91 @@ builder.objectFields(AgentRefType, (t) => ({
       }),
   }),
 }));
+
+const AddCallNoteInput = builder.inputType('AddCallNoteInput', {
+  description: 'A note to add to a HappyRobot call.',
+  fields: (t) => ({
+    callId: t.id({ required: true, description: 'The global id of a HappyRobot call.' }),
+    content: t.string({ required: true, description: 'The note text.' }),
+    flagged: t.boolean({
+      required: false,
+      description: 'Flag the call for attention. Default false.',
+    }),
+    userId: t.string({ required: false, description: 'Who writes the note.' }),
+  }),
+});
+
+const addCallNoteArgs = z.object({
+  input: z.object({
+    callId: globalIdOf('Call', 'HAPPYROBOT').pipe(
+      z.string().length(24, { error: 'HappyRobot call ids are 24 characters' }),
+    ),
+    content: text(),
+    flagged: z.boolean().nullish(),
+    userId: text(200).nullish(),
+  }),
+});
+
+interface AddedNote {
+  note: CallNote | null;
+  call: Call;
+}
+
+const AddCallNotePayload = builder
+  .objectRef<MutationOutcome<AddedNote>>('AddCallNotePayload')
+  .implement({
+    description: 'The note added, and the call it is on.',
+    fields: (t) => ({
+      note: t.field({
+        type: CallNoteType,
+        nullable: true,
+        description: 'The new note, or null when the mutation failed.',
+        resolve: (outcome) => outcome.result?.note ?? null,
+      }),
+      call: t.field({
+        type: CallType,
+        nullable: true,
+        description: 'The call with all its notes, or null when the mutation failed.',
+        resolve: (outcome) => outcome.result?.call ?? null,
+      }),
+      userErrors: t.field({
+        type: [UserErrorType],
+        description: 'Empty on success.',
+        resolve: (outcome) => outcome.userErrors,
+      }),
+    }),
+  });
+
+builder.mutationField('addCallNote', (t) =>
+  t.field({
+    type: AddCallNotePayload,
+    description: 'Adds a note to a HappyRobot call.',
+    args: {
+      input: t.arg({ type: AddCallNoteInput, required: true }),
+      idempotencyKey: t.arg.string({
+        description: 'Repeats with this key within 24 h return the first result.',
+      }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'addCallNote',
+        args: { input: args.input },
+        schema: addCallNoteArgs,
+        idempotencyKey: args.idempotencyKey,
+        run: async ({ input }) => {
+          const connector = ctx.connectors.connectors.happyrobot;
+          if (!connector) throw providerNotConfigured('HAPPYROBOT');
+          const call = await connector.addNote(input.callId, {
+            content: input.content,
+            flagged: input.flagged ?? false,
+            ...(input.userId ? { user_id: input.userId } : {}),
+          });
+          ctx.loaders.call.prime(localId(call.provider, call.providerId), call);
+          // HappyRobot answers the whole call; the new note is the last one with our content.
+          const note =
+            call.notes.findLast((candidate) => candidate.content === input.content) ?? null;
+          return { note, call };
+        },
+      }),
+  }),
+);

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import './scalars.js';
 import './enums.js';
+import './mutation.js';
 import './provider.js';
 import './agent.js';
 import './call.js';

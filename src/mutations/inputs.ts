@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { GraphQLError } from 'graphql';
+import { decodeGlobalId, type NodeType } from '../ids.js';
+import type { Provider } from '../model/provider.js';
+
+/** The zod pieces mutation inputs are made of, with messages a client can show as they are. */
+
+export const e164 = z
+  .string()
+  .regex(/^\+[1-9]\d{7,14}$/, { error: 'must be an E.164 phone number such as +14155550123' });
+
+export const uuid = z.uuid({ error: 'must be a UUID' });
+
+/** A non-empty string, trimmed, of at most `max` characters. */
+export const text = (max = 10_000) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` });
+
+/** A whole number given as a string, for vendor ids the documents type as numbers. */
+export const numericId = z.string().regex(/^\d{1,15}$/, { error: 'must be a numeric id' });
+
+/**
+ * A global id that must name an object of `type` on `provider`; becomes the vendor's own id.
+ */
+export function globalIdOf(type: NodeType, provider: Provider) {
+  return z.string().transform((value, ctx) => {
+    try {
+      const id = decodeGlobalId(value);
+      if (id.type === type && id.provider === provider) return id.providerId;
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be the id of a ${provider} ${type}, not of a ${id.provider} ${id.type}`,
+      });
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: error instanceof GraphQLError ? error.message : 'is not a Switchboard id',
+      });
+    }
+    return z.NEVER;
+  });
+}
