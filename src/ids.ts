@@ -9,6 +9,7 @@ export const NODE_TYPES = [
   'Task',
   'Message',
   'CustomField',
+  'Conversation',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -43,3 +43,23 @@ export function globalIdOf(type: NodeType, provider: Provider) {
     return z.NEVER;
   });
 }
+
+/**
+ * An update member the vendor cannot clear: omitted is left alone, a value is set, and an
+ * explicit null is refused here, before the vendor would refuse it.
+ */
+export function notNull<T extends z.ZodType>(schema: T) {
+  return z
+    .any()
+    .refine((value) => value !== null, { error: 'cannot be null; leave it out to keep it' })
+    .pipe(schema)
+    .optional();
+}
+
+/**
+ * An optional member of a create input: GraphQL gives omitted as undefined and explicit null as
+ * null, and on a create both mean "not sent" (the vendor's default applies).
+ */
+export function sendIfGiven<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => value ?? undefined);
+}

@@ -1592,8 +1592,9 @@ export function createLlamadaProDialect(
     }),
     route('POST', '/api/v1/messages/whatsapp/template', ({ body }) => {
       const input = parseBody(templateSchema, body);
-      if ((input.variables === undefined) === (input.components === undefined)) {
-        fail(400, 'use either variables or components, not both and not neither');
+      // A template without parameters takes neither; one with parameters takes one of the two.
+      if (input.variables !== undefined && input.components !== undefined) {
+        fail(400, 'use either variables or components, not both');
       }
       const values =
         input.variables?.map((variable) => variable.value) ??

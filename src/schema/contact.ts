@@ -1,14 +1,25 @@
 import { responsePathAsArray } from 'graphql';
-import { builder } from '../builder.js';
+import { z } from 'zod';
+import { builder, type BuilderTypes } from '../builder.js';
+import type { Context } from '../context.js';
 import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
-import type { AddressChannel, Contact, ContactAddress } from '../model/contact.js';
+import {
+  ADDRESS_CHANNELS,
+  type AddressChannel,
+  type Contact,
+  type ContactAddress,
+} from '../model/contact.js';
+import { e164, globalIdOf, notNull, numericId, text } from '../mutations/inputs.js';
+import { runMutation } from '../mutations/run-mutation.js';
+import type { ContactInput, LlamadaProConnector } from '../vendors/llamadapro/client.js';
 import type { MergeInput } from '../paging/merged-list.js';
 import { listConnection } from '../paging/list-connection.js';
 import { toE164 } from '../vendors/normalize.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { CustomFieldValueType } from './custom-field.js';
 import { ProviderEnum } from './enums.js';
+import { definePayload } from './mutation.js';
 
 export const AddressChannelEnum = builder.enumType('AddressChannel', {
   description: 'How a contact can be reached at an address.',
@@ -182,5 +193,216 @@ builder.queryFields((t) => ({
         path,
       });
     },
+  }),
+}));
+
+// --- Mutations: CreateContact / UpdateContact / DeleteContact ----------------------------------
+
+const ContactAddressInput = builder.inputType('ContactAddressInput', {
+  description: 'An address a contact can be reached at.',
+  fields: (t) => ({
+    channel: t.field({
+      type: AddressChannelEnum,
+      required: true,
+      description: 'The channel the address belongs to.',
+    }),
+    address: t.string({
+      required: true,
+      description: 'An E.164 number for PHONE and WHATSAPP, an e-mail address for EMAIL.',
+    }),
+  }),
+});
+
+/** The members CreateContactInput and UpdateContactInput share; only their wording differs. */
+function contactInputFields(
+  t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>,
+  onUpdate: boolean,
+) {
+  const replaced = onUpdate ? ' Given, it replaces the whole list.' : '';
+  return {
+    firstName: t.string({ required: false, description: 'Given name.' }),
+    lastName: t.string({ required: false, description: 'Family name.' }),
+    nationalId: t.string({ required: false, description: 'National identity number.' }),
+    companyPosition: t.string({
+      required: false,
+      description: "The contact's position at their company.",
+    }),
+    userId: t.string({
+      required: false,
+      description: "The LlamadaPro user who owns the contact (the vendor's numeric id).",
+    }),
+    addresses: t.field({
+      type: [ContactAddressInput],
+      required: false,
+      description: `Every address of the contact.${replaced}`,
+    }),
+    customFields: t.field({
+      type: 'JSON',
+      required: false,
+      description: onUpdate
+        ? 'Custom field values by definition key; a key set to null removes that value, keys left out are kept.'
+        : 'Custom field values by definition key, e.g. `{"customer_tier": "gold"}`.',
+    }),
+  };
+}
+
+const CreateContactInputType = builder.inputType('CreateContactInput', {
+  description: 'A new LlamadaPro contact.',
+  fields: (t) => contactInputFields(t, false),
+});
+
+const UpdateContactInputType = builder.inputType('UpdateContactInput', {
+  description:
+    'Changes to a contact. An omitted member is left alone; an explicit null clears it (`addresses` and `customFields` cannot be null).',
+  fields: (t) => contactInputFields(t, true),
+});
+
+const contactAddressSchema = z
+  .object({ channel: z.enum(ADDRESS_CHANNELS), address: z.string().trim() })
+  .superRefine((entry, issues) => {
+    const fail = (message: string) =>
+      issues.addIssue({ code: 'custom', message, path: ['address'] });
+    if (entry.channel === 'PHONE' || entry.channel === 'WHATSAPP') {
+      if (!e164.safeParse(entry.address).success) {
+        fail(`a ${entry.channel} address must be an E.164 phone number such as +14155550123`);
+      }
+    } else if (entry.channel === 'EMAIL') {
+      if (!z.email().safeParse(entry.address).success) {
+        fail('an EMAIL address must be an e-mail address such as jane@example.com');
+      }
+    } else if (entry.address === '') {
+      fail('must not be empty');
+    }
+  });
+
+const customFieldValues = z.record(z.string().min(1), z.unknown(), {
+  error: 'must be an object of custom field values by key',
+});
+
+const createContactArgs = z.object({
+  input: z.object({
+    firstName: text(200).nullish(),
+    lastName: text(200).nullish(),
+    nationalId: text(100).nullish(),
+    companyPosition: text(200).nullish(),
+    userId: numericId.nullish(),
+    addresses: z.array(contactAddressSchema).nullish(),
+    customFields: customFieldValues.nullish(),
+  }),
+});
+
+const contactId = globalIdOf('Contact', 'LLAMADAPRO').pipe(numericId);
+
+const updateContactArgs = z.object({
+  id: contactId,
+  input: z.object({
+    firstName: text(200).nullable().optional(),
+    lastName: text(200).nullable().optional(),
+    nationalId: text(100).nullable().optional(),
+    companyPosition: text(200).nullable().optional(),
+    userId: numericId.nullable().optional(),
+    addresses: notNull(z.array(contactAddressSchema)),
+    customFields: notNull(customFieldValues),
+  }),
+});
+
+const deleteContactArgs = z.object({ id: contactId });
+
+const ContactPayload = definePayload(
+  'ContactPayload',
+  'contact',
+  ContactType,
+  'The contact written, or what went wrong.',
+);
+
+function llamadaPro(ctx: Context): LlamadaProConnector {
+  const connector = ctx.connectors.connectors.llamadapro;
+  if (!connector) throw providerNotConfigured('LLAMADAPRO');
+  return connector;
+}
+
+/** The contact's numbers change with it, so lookups by phone made earlier are stale. */
+function remember(ctx: Context, id: string, contact: Contact | null): void {
+  ctx.loaders.contact.clear(id);
+  if (contact) ctx.loaders.contact.prime(id, contact);
+  ctx.loaders.contactByPhone.clearAll();
+}
+
+builder.mutationFields((t) => ({
+  createContact: t.field({
+    type: ContactPayload,
+    description: 'Creates a LlamadaPro contact (POST /api/v1/contacts).',
+    args: {
+      input: t.arg({
+        type: CreateContactInputType,
+        required: true,
+        description: 'The contact to create.',
+      }),
+      idempotencyKey: t.arg.string({
+        description: 'Repeats with this key within 24 h return the first result.',
+      }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'createContact',
+        args: { input: args.input },
+        schema: createContactArgs,
+        idempotencyKey: args.idempotencyKey,
+        run: async ({ input }) => {
+          // On a create, null and omitted alike mean "not sent".
+          const body: ContactInput = {};
+          if (input.firstName) body.firstName = input.firstName;
+          if (input.lastName) body.lastName = input.lastName;
+          if (input.nationalId) body.nationalId = input.nationalId;
+          if (input.companyPosition) body.companyPosition = input.companyPosition;
+          if (input.userId) body.userId = input.userId;
+          if (input.addresses) body.addresses = input.addresses;
+          if (input.customFields) body.customFields = input.customFields;
+          const contact = await llamadaPro(ctx).createContact(body);
+          remember(ctx, contact.providerId, contact);
+          return contact;
+        },
+      }),
+  }),
+  updateContact: t.field({
+    type: ContactPayload,
+    description:
+      'Changes a LlamadaPro contact (PUT /api/v1/contacts/{id}); only the members given are sent.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The global id of the contact.' }),
+      input: t.arg({
+        type: UpdateContactInputType,
+        required: true,
+        description: 'The members to change; omitted ones are left alone.',
+      }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'updateContact',
+        args: { id: args.id, input: args.input },
+        schema: updateContactArgs,
+        run: async ({ id, input }) => {
+          const contact = await llamadaPro(ctx).updateContact(id, input);
+          remember(ctx, id, contact);
+          return contact;
+        },
+      }),
+  }),
+  deleteContact: t.field({
+    type: ContactPayload,
+    description:
+      'Deletes a LlamadaPro contact, its addresses and values, and answers it as it was.',
+    args: { id: t.arg.id({ required: true, description: 'The global id of the contact.' }) },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'deleteContact',
+        args: { id: args.id },
+        schema: deleteContactArgs,
+        run: async ({ id }) => {
+          const contact = await llamadaPro(ctx).deleteContact(id);
+          remember(ctx, id, null);
+          return contact;
+        },
+      }),
   }),
 }));

@@ -1,18 +1,30 @@
 import { responsePathAsArray } from 'graphql';
+import { z } from 'zod';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
 import type { CustomFieldValue } from '../model/contact.js';
-import type {
-  CustomField,
-  CustomFieldEntityType,
-  CustomFieldOption,
-  CustomFieldType,
+import {
+  CUSTOM_FIELD_ENTITY_TYPES,
+  CUSTOM_FIELD_TYPES,
+  type CustomField,
+  type CustomFieldEntityType,
+  type CustomFieldOption,
+  type CustomFieldType,
 } from '../model/custom-field.js';
+import { globalIdOf, notNull, numericId, text } from '../mutations/inputs.js';
+import { runMutation } from '../mutations/run-mutation.js';
+import type {
+  CreateCustomFieldInput,
+  CustomFieldOptionInput,
+  LlamadaProConnector,
+} from '../vendors/llamadapro/client.js';
 import type { MergeInput } from '../paging/merged-list.js';
 import { listConnection } from '../paging/list-connection.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { ProviderEnum } from './enums.js';
+import { definePayload } from './mutation.js';
 
 export const CustomFieldTypeEnum = builder.enumType('CustomFieldType', {
   description: 'The kind of value a custom field holds.',
@@ -191,3 +203,350 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+// --- Mutations: custom field definitions and their list options --------------------------------
+
+const CreateCustomFieldInputType = builder.inputType('CreateCustomFieldInput', {
+  description: 'A new LlamadaPro custom field definition.',
+  fields: (t) => ({
+    key: t.string({
+      required: true,
+      description:
+        'The key values are stored under: a lower-case letter, then up to 62 lower-case letters, digits or `_`.',
+    }),
+    label: t.string({ required: false, description: 'The label shown for it.' }),
+    type: t.field({
+      type: CustomFieldTypeEnum,
+      required: true,
+      description: 'The kind of value it holds.',
+    }),
+    entityType: t.field({
+      type: CustomFieldEntityTypeEnum,
+      required: true,
+      description: 'The kind of record it belongs to.',
+    }),
+    description: t.string({ required: false, description: 'What the field is for.' }),
+  }),
+});
+
+const UpdateCustomFieldInputType = builder.inputType('UpdateCustomFieldInput', {
+  description:
+    'Changes to a custom field definition. An omitted member is left alone; an explicit null clears it (only `label` and `description` can be cleared). LlamadaPro refuses to change the type or entity type of a field that holds values.',
+  fields: (t) => ({
+    key: t.string({
+      required: false,
+      description: 'A new key; the values stored under the old key move with it.',
+    }),
+    label: t.string({ required: false, description: 'The label shown for it.' }),
+    type: t.field({
+      type: CustomFieldTypeEnum,
+      required: false,
+      description: 'The kind of value it holds.',
+    }),
+    entityType: t.field({
+      type: CustomFieldEntityTypeEnum,
+      required: false,
+      description: 'The kind of record it belongs to.',
+    }),
+    description: t.string({ required: false, description: 'What the field is for.' }),
+  }),
+});
+
+const CustomFieldOptionInputType = builder.inputType('CustomFieldOptionInput', {
+  description: 'A new choice of a custom field (LlamadaPro takes options on LIST fields).',
+  fields: (t) => ({
+    value: t.string({ required: true, description: 'The value stored when it is chosen.' }),
+    label: t.string({ required: false, description: 'The label shown for it.' }),
+    description: t.string({ required: false, description: 'What the option means.' }),
+  }),
+});
+
+const UpdateCustomFieldOptionInputType = builder.inputType('UpdateCustomFieldOptionInput', {
+  description:
+    'Changes to a list option. An omitted member is left alone; an explicit null clears it (`value` cannot be null). Records holding the old value follow a new one.',
+  fields: (t) => ({
+    value: t.string({ required: false, description: 'The value stored when it is chosen.' }),
+    label: t.string({ required: false, description: 'The label shown for it.' }),
+    description: t.string({ required: false, description: 'What the option means.' }),
+  }),
+});
+
+const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, {
+  error: 'must be a lower-case letter, then up to 62 lower-case letters, digits or _',
+});
+const customFieldId = globalIdOf('CustomField', 'LLAMADAPRO').pipe(numericId);
+// The document types option ids as numbers.
+const optionId = z.string().trim().pipe(numericId);
+
+const createCustomFieldArgs = z.object({
+  input: z.object({
+    key: fieldKey,
+    label: text(200).nullish(),
+    type: z.enum(CUSTOM_FIELD_TYPES),
+    entityType: z.enum(CUSTOM_FIELD_ENTITY_TYPES),
+    description: text(2_000).nullish(),
+  }),
+});
+
+const updateCustomFieldArgs = z.object({
+  id: customFieldId,
+  input: z.object({
+    key: notNull(fieldKey),
+    label: text(200).nullable().optional(),
+    type: notNull(z.enum(CUSTOM_FIELD_TYPES)),
+    entityType: notNull(z.enum(CUSTOM_FIELD_ENTITY_TYPES)),
+    description: text(2_000).nullable().optional(),
+  }),
+});
+
+const deleteCustomFieldArgs = z.object({ id: customFieldId, force: z.boolean().nullish() });
+
+const createOptionArgs = z.object({
+  customFieldId,
+  input: z.object({
+    value: text(500),
+    label: text(200).nullish(),
+    description: text(2_000).nullish(),
+  }),
+});
+
+const updateOptionArgs = z.object({
+  customFieldId,
+  optionId,
+  input: z.object({
+    value: notNull(text(500)),
+    label: text(200).nullable().optional(),
+    description: text(2_000).nullable().optional(),
+  }),
+});
+
+const optionRefArgs = z.object({ customFieldId, optionId });
+
+const CustomFieldPayload = definePayload(
+  'CustomFieldPayload',
+  'customField',
+  CustomFieldNodeType,
+  'The custom field definition written, or what went wrong.',
+);
+
+const CustomFieldOptionPayload = definePayload(
+  'CustomFieldOptionPayload',
+  'customFieldOption',
+  CustomFieldOptionType,
+  'The list option written, or what went wrong.',
+);
+
+function llamadaPro(ctx: Context): LlamadaProConnector {
+  const connector = ctx.connectors.connectors.llamadapro;
+  if (!connector) throw providerNotConfigured('LLAMADAPRO');
+  return connector;
+}
+
+const idempotencyKeyDescription = 'Repeats with this key within 24 h return the first result.';
+
+builder.mutationFields((t) => ({
+  createCustomField: t.field({
+    type: CustomFieldPayload,
+    description: 'Creates a LlamadaPro custom field definition (POST /api/v1/custom-fields).',
+    args: {
+      input: t.arg({
+        type: CreateCustomFieldInputType,
+        required: true,
+        description: 'The definition to create.',
+      }),
+      idempotencyKey: t.arg.string({ description: idempotencyKeyDescription }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'createCustomField',
+        args: { input: args.input },
+        schema: createCustomFieldArgs,
+        idempotencyKey: args.idempotencyKey,
+        run: async ({ input }) => {
+          const body: CreateCustomFieldInput = {
+            key: input.key,
+            type: input.type,
+            entityType: input.entityType,
+          };
+          if (input.label) body.label = input.label;
+          if (input.description) body.description = input.description;
+          const field = await llamadaPro(ctx).createCustomField(body);
+          ctx.loaders.customField.prime(field.providerId, field);
+          return field;
+        },
+      }),
+  }),
+  updateCustomField: t.field({
+    type: CustomFieldPayload,
+    description:
+      'Changes a LlamadaPro custom field definition (PUT /api/v1/custom-fields/{id}); only the members given are sent.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The global id of the custom field.' }),
+      input: t.arg({
+        type: UpdateCustomFieldInputType,
+        required: true,
+        description: 'The members to change; omitted ones are left alone.',
+      }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'updateCustomField',
+        args: { id: args.id, input: args.input },
+        schema: updateCustomFieldArgs,
+        run: async ({ id, input }) => {
+          const field = await llamadaPro(ctx).updateCustomField(id, input);
+          ctx.loaders.customField.clear(id).prime(id, field);
+          return field;
+        },
+      }),
+  }),
+  deleteCustomField: t.field({
+    type: CustomFieldPayload,
+    description:
+      'Deletes a LlamadaPro custom field definition and its options, and answers it as it was (with no options left). LlamadaPro refuses (UPSTREAM_REJECTED) while records hold values under it, unless `force`.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The global id of the custom field.' }),
+      force: t.arg.boolean({
+        defaultValue: false,
+        description: 'Also delete every value stored under the field.',
+      }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'deleteCustomField',
+        args: { id: args.id, force: args.force },
+        schema: deleteCustomFieldArgs,
+        run: async ({ id, force }) => {
+          const field = await llamadaPro(ctx).deleteCustomField(id, force ?? false);
+          ctx.loaders.customField.clear(id);
+          // The vendor deletes the options with the definition; asking for them would be a 404.
+          ctx.loaders.customFieldOptions.clear(id).prime(id, []);
+          return field;
+        },
+      }),
+  }),
+  createCustomFieldOption: t.field({
+    type: CustomFieldOptionPayload,
+    description:
+      'Adds a choice to a LlamadaPro custom field (POST /api/v1/custom-fields/{definitionId}/options).',
+    args: {
+      customFieldId: t.arg.id({
+        required: true,
+        description: 'The global id of the custom field.',
+      }),
+      input: t.arg({
+        type: CustomFieldOptionInputType,
+        required: true,
+        description: 'The option to add.',
+      }),
+      idempotencyKey: t.arg.string({ description: idempotencyKeyDescription }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'createCustomFieldOption',
+        args: { customFieldId: args.customFieldId, input: args.input },
+        schema: createOptionArgs,
+        idempotencyKey: args.idempotencyKey,
+        run: async ({ customFieldId: definitionId, input }) => {
+          const body: CustomFieldOptionInput = { value: input.value };
+          if (input.label) body.label = input.label;
+          if (input.description) body.description = input.description;
+          const option = await llamadaPro(ctx).createCustomFieldOption(definitionId, body);
+          ctx.loaders.customFieldOptions.clear(definitionId);
+          return option;
+        },
+      }),
+  }),
+  updateCustomFieldOption: t.field({
+    type: CustomFieldOptionPayload,
+    description:
+      'Changes a choice of a LlamadaPro custom field (PUT /api/v1/custom-fields/{definitionId}/options/{optionId}); only the members given are sent.',
+    args: {
+      customFieldId: t.arg.id({
+        required: true,
+        description: 'The global id of the custom field.',
+      }),
+      optionId: t.arg.string({
+        required: true,
+        description: "The option's own id (`CustomFieldOption.id`).",
+      }),
+      input: t.arg({
+        type: UpdateCustomFieldOptionInputType,
+        required: true,
+        description: 'The members to change; omitted ones are left alone.',
+      }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'updateCustomFieldOption',
+        args: { customFieldId: args.customFieldId, optionId: args.optionId, input: args.input },
+        schema: updateOptionArgs,
+        run: async ({ customFieldId: definitionId, optionId: id, input }) => {
+          const option = await llamadaPro(ctx).updateCustomFieldOption(definitionId, id, input);
+          ctx.loaders.customFieldOptions.clear(definitionId);
+          return option;
+        },
+      }),
+  }),
+  deleteCustomFieldOption: t.field({
+    type: CustomFieldOptionPayload,
+    description:
+      'Deletes a choice of a LlamadaPro custom field and answers it as it was; records holding its value lose it.',
+    args: {
+      customFieldId: t.arg.id({
+        required: true,
+        description: 'The global id of the custom field.',
+      }),
+      optionId: t.arg.string({
+        required: true,
+        description: "The option's own id (`CustomFieldOption.id`).",
+      }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'deleteCustomFieldOption',
+        args: { customFieldId: args.customFieldId, optionId: args.optionId },
+        schema: optionRefArgs,
+        run: async ({ customFieldId: definitionId, optionId: id }) => {
+          const option = await llamadaPro(ctx).deleteCustomFieldOption(definitionId, id);
+          ctx.loaders.customFieldOptions.clear(definitionId);
+          return option;
+        },
+      }),
+  }),
+}));
+
+builder.queryField('customFieldOption', (t) =>
+  t.field({
+    type: CustomFieldOptionType,
+    nullable: true,
+    description:
+      'One choice of a custom field by its own id; null with a NOT_FOUND error when there is none.',
+    args: {
+      customFieldId: t.arg.id({
+        required: true,
+        description: 'The global id of the custom field.',
+      }),
+      optionId: t.arg.string({
+        required: true,
+        description: "The option's own id (`CustomFieldOption.id`).",
+      }),
+    },
+    resolve: (_, args, ctx) => {
+      const parsed = optionRefArgs.safeParse({
+        customFieldId: args.customFieldId,
+        optionId: args.optionId,
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const member = issue?.path.map(String) ?? [];
+        throw invalidInput(`${member.join('.')}: ${issue?.message ?? 'invalid'}`, {
+          field: member,
+        });
+      }
+      const connector = ctx.connectors.connectors.llamadapro;
+      if (!connector) throw providerNotConfigured('LLAMADAPRO');
+      return connector.getCustomFieldOption(parsed.data.customFieldId, parsed.data.optionId);
+    },
+  }),
+);

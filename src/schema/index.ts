@@ -10,6 +10,7 @@ import './task.js';
 import './problem.js';
 import './message.js';
 import './custom-field.js';
+import './conversation.js';
 import './joins.js';
 
 builder.queryType({ description: 'Everything Switchboard can read, across every vendor.' });

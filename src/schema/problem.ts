@@ -3,7 +3,17 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
-import type { Problem, ProblemAssignee, ProblemFilter, ProblemType } from '../model/problem.js';
+import { definePayload } from './mutation.js';
+import { sendIfGiven, text } from '../mutations/inputs.js';
+import { runMutation } from '../mutations/run-mutation.js';
+import {
+  PROBLEM_TYPES,
+  type Problem,
+  type ProblemAssignee,
+  type ProblemFilter,
+  type ProblemType,
+} from '../model/problem.js';
+import type { FreyaCreateProblemInput } from '../vendors/freya/schemas.js';
 import type { MergeInput } from '../paging/merged-list.js';
 import { listConnection } from '../paging/list-connection.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
@@ -225,3 +235,107 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+const CreateProblemInput = builder.inputType('CreateProblemInput', {
+  description: 'A problem to file in Freya, usually about one call.',
+  fields: (t) => ({
+    problem: t.string({ required: true, description: 'The problem in a sentence (its title).' }),
+    description: t.string({ required: false, description: 'The problem in detail.' }),
+    callId: t.string({
+      required: false,
+      description:
+        "The call it is about: the call vendor's own id (Call.providerId), not a global id.",
+    }),
+    agentId: t.string({
+      required: false,
+      description: "The agent of that call: the call vendor's own agent id.",
+    }),
+    type: t.field({
+      type: ProblemTypeEnum,
+      required: false,
+      description: 'What kind of problem; Freya defaults to its own when left out.',
+    }),
+    severity: t.float({
+      required: false,
+      description: 'How severe, from 0 to 1; Freya defaults to 0.5.',
+    }),
+    status: t.string({
+      required: false,
+      description: 'Freya workflow status; Freya defaults to `open`.',
+    }),
+    assignedTo: t.string({ required: false, description: 'The Freya user to assign it to.' }),
+    messageId: t.string({
+      required: false,
+      description: 'The message of the conversation the problem is about.',
+    }),
+  }),
+});
+
+const createProblemArgs = z.object({
+  input: z.object({
+    problem: text(1_000),
+    description: sendIfGiven(text()),
+    callId: sendIfGiven(text(200)),
+    agentId: sendIfGiven(text(200)),
+    type: sendIfGiven(z.enum(PROBLEM_TYPES)),
+    severity: sendIfGiven(
+      z
+        .number()
+        .min(0, { error: 'must be between 0 and 1' })
+        .max(1, { error: 'must be between 0 and 1' }),
+    ),
+    status: sendIfGiven(text(100)),
+    assignedTo: sendIfGiven(text(200)),
+    messageId: sendIfGiven(text(200)),
+  }),
+});
+
+const CreateProblemPayload = definePayload(
+  'CreateProblemPayload',
+  'problem',
+  ProblemNodeType,
+  'The problem filed, as Freya answered it.',
+);
+
+const FREYA_TYPES = {
+  SYSTEM: 'system',
+  AUDIO: 'audio',
+  TRANSCRIPTION: 'transcription',
+  DECISION: 'decision',
+  GENERAL: 'general',
+} satisfies Record<ProblemType, FreyaCreateProblemInput['type']>;
+
+builder.mutationField('createProblem', (t) =>
+  t.field({
+    type: CreateProblemPayload,
+    description: "Files a problem in Freya's configured workspace. Never retried automatically.",
+    args: {
+      input: t.arg({
+        type: CreateProblemInput,
+        required: true,
+        description: 'The problem to file.',
+      }),
+      idempotencyKey: t.arg.string({
+        description: 'Repeats with this key within 24 h return the first result.',
+      }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'createProblem',
+        args: { input: args.input },
+        schema: createProblemArgs,
+        idempotencyKey: args.idempotencyKey,
+        run: async ({ input }) => {
+          const connector = ctx.connectors.connectors.freya;
+          if (!connector) throw providerNotConfigured('FREYA');
+          const { type, ...rest } = input;
+          const problem = await connector.createProblem({
+            ...rest,
+            ...(type === undefined ? {} : { type: FREYA_TYPES[type] }),
+          });
+          ctx.loaders.problem.prime(problem.providerId, problem);
+          return problem;
+        },
+      }),
+  }),
+);

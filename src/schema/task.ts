@@ -1,6 +1,7 @@
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
 import {
@@ -14,8 +15,16 @@ import {
 } from '../model/task.js';
 import type { MergeInput } from '../paging/merged-list.js';
 import { listConnection } from '../paging/list-connection.js';
+import { globalIdOf, notNull, numericId, text } from '../mutations/inputs.js';
+import { runMutation } from '../mutations/run-mutation.js';
+import type {
+  CreateTaskInput,
+  LlamadaProConnector,
+  UpdateTaskInput,
+} from '../vendors/llamadapro/client.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { ProviderEnum } from './enums.js';
+import { definePayload } from './mutation.js';
 
 export const TaskStatusEnum = builder.enumType('TaskStatus', {
   description: 'Where a task stands.',
@@ -266,5 +275,215 @@ builder.queryFields((t) => ({
         path,
       });
     },
+  }),
+}));
+
+// --- Mutations: CreateTask / UpdateTask / DeleteTask -------------------------------------------
+
+const TaskActorInput = builder.inputType('TaskActorInput', {
+  description: 'A user or AI employee that creates or carries out a task.',
+  fields: (t) => ({
+    id: t.string({ required: true, description: "The vendor's id of the user or AI employee." }),
+    type: t.field({
+      type: TaskActorTypeEnum,
+      required: true,
+      description: 'USER or AI_EMPLOYEE.',
+    }),
+  }),
+});
+
+const CreateTaskInputType = builder.inputType('CreateTaskInput', {
+  description: 'A new LlamadaPro task on a conversation.',
+  fields: (t) => ({
+    objective: t.string({ required: true, description: 'What is to be done.' }),
+    conversationId: t.string({
+      required: true,
+      description: "The LlamadaPro conversation the task belongs to (the vendor's numeric id).",
+    }),
+    assignedTo: t.field({
+      type: TaskActorInput,
+      required: true,
+      description: 'Who is to carry the task out.',
+    }),
+    createdBy: t.field({
+      type: TaskActorInput,
+      required: true,
+      description: 'Who creates the task.',
+    }),
+    dueDate: t.field({ type: 'DateTime', required: false, description: 'When the task is due.' }),
+    status: t.field({
+      type: TaskStatusEnum,
+      required: false,
+      description: 'The initial status; LlamadaPro makes it SCHEDULED when left out.',
+    }),
+  }),
+});
+
+const UpdateTaskInputType = builder.inputType('UpdateTaskInput', {
+  description:
+    'Changes to a task. An omitted member is left alone; an explicit null clears it (only the dates and `cancellationReason` can be cleared).',
+  fields: (t) => ({
+    objective: t.string({ required: false, description: 'What is to be done.' }),
+    status: t.field({ type: TaskStatusEnum, required: false, description: 'The new status.' }),
+    dueDate: t.field({ type: 'DateTime', required: false, description: 'When the task is due.' }),
+    publishedAt: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'When the task was published to its assignee.',
+    }),
+    completedAt: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'When the task was completed.',
+    }),
+    cancelledAt: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'When the task was cancelled.',
+    }),
+    cancellationReason: t.string({
+      required: false,
+      description: 'Why the task was cancelled.',
+    }),
+    conversationId: t.string({
+      required: false,
+      description: "Moves the task to this LlamadaPro conversation (the vendor's numeric id).",
+    }),
+    assignedTo: t.field({
+      type: TaskActorInput,
+      required: false,
+      description: 'Who is to carry the task out.',
+    }),
+  }),
+});
+
+const taskActorSchema = z.object({ id: text(200), type: z.enum(TASK_ACTOR_TYPES) });
+const taskId = globalIdOf('Task', 'LLAMADAPRO');
+// The document types conversationId as a number.
+const conversationId = z.string().trim().pipe(numericId);
+/** An update date: omitted is left alone, null clears it; the vendor takes ISO strings. */
+const clearableDate = z
+  .date()
+  .transform((date) => date.toISOString())
+  .nullable()
+  .optional();
+
+const createTaskArgs = z.object({
+  input: z.object({
+    objective: text(),
+    conversationId,
+    assignedTo: taskActorSchema,
+    createdBy: taskActorSchema,
+    dueDate: z.date().nullish(),
+    status: z.enum(TASK_STATUSES).nullish(),
+  }),
+});
+
+const updateTaskArgs = z.object({
+  id: taskId,
+  input: z.object({
+    objective: notNull(text()),
+    status: notNull(z.enum(TASK_STATUSES)),
+    dueDate: clearableDate,
+    publishedAt: clearableDate,
+    completedAt: clearableDate,
+    cancelledAt: clearableDate,
+    cancellationReason: text(2_000).nullable().optional(),
+    conversationId: notNull(conversationId),
+    assignedTo: notNull(taskActorSchema),
+  }),
+});
+
+const deleteTaskArgs = z.object({ id: taskId });
+
+const TaskPayload = definePayload(
+  'TaskPayload',
+  'task',
+  TaskType,
+  'The task written, or what went wrong.',
+);
+
+function llamadaPro(ctx: Context): LlamadaProConnector {
+  const connector = ctx.connectors.connectors.llamadapro;
+  if (!connector) throw providerNotConfigured('LLAMADAPRO');
+  return connector;
+}
+
+builder.mutationFields((t) => ({
+  createTask: t.field({
+    type: TaskPayload,
+    description: 'Creates a LlamadaPro task on a conversation (POST /api/v1/tasks).',
+    args: {
+      input: t.arg({
+        type: CreateTaskInputType,
+        required: true,
+        description: 'The task to create.',
+      }),
+      idempotencyKey: t.arg.string({
+        description: 'Repeats with this key within 24 h return the first result.',
+      }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'createTask',
+        args: { input: args.input },
+        schema: createTaskArgs,
+        idempotencyKey: args.idempotencyKey,
+        run: async ({ input }) => {
+          const body: CreateTaskInput = {
+            objective: input.objective,
+            conversationId: input.conversationId,
+            assignedTo: input.assignedTo,
+            createdBy: input.createdBy,
+          };
+          if (input.dueDate) body.dueDate = input.dueDate.toISOString();
+          if (input.status) body.status = input.status;
+          const task = await llamadaPro(ctx).createTask(body);
+          ctx.loaders.task.prime(task.providerId, task);
+          return task;
+        },
+      }),
+  }),
+  updateTask: t.field({
+    type: TaskPayload,
+    description:
+      'Changes a LlamadaPro task (PUT /api/v1/tasks/{taskId}); only the members given are sent.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The global id of the task.' }),
+      input: t.arg({
+        type: UpdateTaskInputType,
+        required: true,
+        description: 'The members to change; omitted ones are left alone.',
+      }),
+    },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'updateTask',
+        args: { id: args.id, input: args.input },
+        schema: updateTaskArgs,
+        run: async ({ id, input }) => {
+          // Members left out stay undefined, which the connector does not send.
+          const changes: UpdateTaskInput = { ...input };
+          const task = await llamadaPro(ctx).updateTask(id, changes);
+          ctx.loaders.task.clear(id).prime(id, task);
+          return task;
+        },
+      }),
+  }),
+  deleteTask: t.field({
+    type: TaskPayload,
+    description: 'Deletes a LlamadaPro task for good and answers it as it was.',
+    args: { id: t.arg.id({ required: true, description: 'The global id of the task.' }) },
+    resolve: (_, args, ctx) =>
+      runMutation(ctx, {
+        name: 'deleteTask',
+        args: { id: args.id },
+        schema: deleteTaskArgs,
+        run: async ({ id }) => {
+          const task = await llamadaPro(ctx).deleteTask(id);
+          ctx.loaders.task.clear(id);
+          return task;
+        },
+      }),
   }),
 }));

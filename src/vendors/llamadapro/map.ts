@@ -1,5 +1,10 @@
 import type { Call } from '../../model/call.js';
-import type { AddressChannel, Contact, ContactAddress } from '../../model/contact.js';
+import type {
+  AddressChannel,
+  Contact,
+  ContactAddress,
+  CustomFieldValue,
+} from '../../model/contact.js';
 import type { CustomField, CustomFieldOption } from '../../model/custom-field.js';
 import type { Message, MessageAttachment, MessageParty } from '../../model/message.js';
 import type { Task, TaskActor, TaskActorType, TaskStatus } from '../../model/task.js';
@@ -50,13 +55,19 @@ export interface CallRecording {
   raw: unknown;
 }
 
-/** What the graph needs of a conversation: its contact (for `Task.contact`). */
+/** A funnel conversation: its contact (for `Task.contact`) and the funnel it sits in. */
 export interface ConversationRef {
   providerId: string;
   contactId: string | null;
   /** The contacts the vendor embeds in the conversation, already mapped. */
   contacts: Contact[];
+  funnelId: string | null;
+  funnelStatusId: string | null;
+  userId: string | null;
+  archivedAt: string | null;
   createdAt: string | null;
+  updatedAt: string | null;
+  customFields: CustomFieldValue[];
   raw: unknown;
 }
 
@@ -68,6 +79,7 @@ export interface WhatsAppMedia {
   contentType: string | null;
   fileId: string | null;
   mediaId: string | null;
+  tags: Record<string, string> | null;
   raw: unknown;
 }
 
@@ -82,7 +94,26 @@ export interface BulkConversationResult {
     errors: number | null;
     total: number | null;
   } | null;
+  itemsIssues: BulkItemIssues[];
+  batchErrors: BulkIssue[];
   raw: unknown;
+}
+
+/** One validation finding of a bulk operation, as the vendor words it. */
+export interface BulkIssue {
+  field: string | null;
+  message: string | null;
+  code: string | null;
+  context: Record<string, unknown> | null;
+}
+
+/** The findings on one item of a bulk operation; `index` is its position in the request. */
+export interface BulkItemIssues {
+  index: number | null;
+  itemId: string | null;
+  errors: BulkIssue[];
+  warnings: BulkIssue[];
+  existingEntities: Record<string, unknown> | null;
 }
 
 function idString(value: string | number | null | undefined): string | null {
@@ -342,7 +373,13 @@ export function toConversation(raw: LlamadaProConversation): ConversationRef {
     providerId: String(raw.id),
     contactId: conversationContactId(raw),
     contacts: (raw.contacts ?? []).map(toContact),
+    funnelId: idString(raw.funnelId),
+    funnelStatusId: idString(raw.funnelStatusId),
+    userId: idString(raw.userId),
+    archivedAt: toIsoDate(raw.archivedAt),
     createdAt: toIsoDate(raw.createdAt),
+    updatedAt: toIsoDate(raw.updatedAt),
+    customFields: Object.entries(raw.customFields ?? {}).map(([key, value]) => ({ key, value })),
     raw,
   };
 }
@@ -355,6 +392,7 @@ export function toMedia(raw: LlamadaProMedia): WhatsAppMedia {
     contentType: nonEmpty(raw.contentType),
     fileId: nonEmpty(raw.fileId),
     mediaId: nonEmpty(raw.mediaId),
+    tags: raw.tags ?? null,
     raw,
   };
 }
@@ -374,7 +412,28 @@ export function toBulkResult(raw: LlamadaProBulkResult): BulkConversationResult 
             errors: counts.errors ?? null,
             total: counts.total ?? null,
           },
+    itemsIssues: (raw.report?.itemsIssues ?? []).map((item) => ({
+      index: item.index ?? null,
+      itemId: idString(item.itemId),
+      errors: (item.errors ?? []).map(toBulkIssue),
+      warnings: (item.warnings ?? []).map(toBulkIssue),
+      existingEntities: item.existingEntities ?? null,
+    })),
+    batchErrors: (raw.report?.batchErrors ?? []).map(toBulkIssue),
     raw,
+  };
+}
+
+type LlamadaProBulkIssue = NonNullable<
+  NonNullable<LlamadaProBulkResult['report']>['batchErrors']
+>[number];
+
+function toBulkIssue(raw: LlamadaProBulkIssue): BulkIssue {
+  return {
+    field: nonEmpty(raw.field),
+    message: nonEmpty(raw.message),
+    code: nonEmpty(raw.code),
+    context: raw.context ?? null,
   };
 }
 
