@@ -1,24 +1,5 @@
 import { z } from 'zod';
 
-const url = (name: string) =>
-  z
-    .string({ error: `${name} must be set` })
-    .trim()
-    .refine((value) => URL.canParse(value) && /^https?:/.test(value), {
-      error: `${name} must be an http(s) URL`,
-    });
-const secret = (name: string) =>
-  z
-    .string({ error: `${name} must be set` })
-    .trim()
-    .min(1, { error: `${name} must not be empty` });
-const integer = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${name} must be a number` })
-    .int({ error: `${name} must be a whole number` })
-    .min(min, { error: `${name} must be at least ${min}` })
-    .max(max, { error: `${name} must be at most ${max}` });
-
 export interface FreyaConfig {
   baseUrl: string;
   apiKey: string;
@@ -42,6 +23,24 @@ export interface VendorConfigs {
   happyrobot?: BearerConfig;
 }
 
+/** Abuse limits, each on by default (README, "Operating Switchboard"). */
+export interface Limits {
+  /** @default 8 */
+  maxDepth: number;
+  /** @default 15 */
+  maxAliases: number;
+  /** @default 2000 */
+  maxTokens: number;
+  /** @default 10 */
+  maxDirectives: number;
+  /** Estimated objects an operation may return, lists counted at their `first`. @default 10000 */
+  maxCost: number;
+  /** @default 1_048_576 */
+  maxBodyBytes: number;
+  /** Upstream requests (retries included) one operation may cause. @default 250 */
+  maxUpstreamRequests: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -52,6 +51,13 @@ export interface Config {
   sandbox: boolean;
   /** How long a mutation's idempotency key is remembered. @default 86_400_000 */
   idempotencyTtlMs: number;
+  /** `NODE_ENV=production`: introspection, suggestions and GraphiQL off unless enabled. */
+  production: boolean;
+  introspection: boolean;
+  graphiql: boolean;
+  /** How long in-flight requests may take to finish after SIGTERM. @default 10_000 */
+  shutdownTimeoutMs: number;
+  limits: Limits;
   vendors: VendorConfigs;
 }
 
@@ -61,113 +67,88 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** Reads one variable through its schema; a failure names the variable. */
+function read<T>(env: Env, name: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(env[name] === '' ? undefined : env[name]);
+  if (!parsed.success) {
+    throw new ConfigError(`${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+  }
+  return parsed.data;
+}
+
+const required = z.string({ error: 'must be set' }).trim().min(1, { error: 'must be set' });
+const httpUrl = required.refine((value) => URL.canParse(value) && /^https?:/i.test(value), {
+  error: 'must be an http(s) URL',
+});
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` })
+    .default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['0', '1'], { error: 'must be 0 or 1' })
+    .optional()
+    .transform((value) => (value === undefined ? fallback : value === '1'));
+
 /** A vendor is configured when its base URL is set; its credentials are then required. */
-function vendor<T>(
+function vendor<K extends string>(
   env: Env,
   prefix: string,
-  shape: Record<string, z.ZodType>,
-  build: (v: Record<string, unknown>) => T,
-): T | undefined {
-  const baseName = `${prefix}_BASE_URL`;
-  if (env[baseName] === undefined || env[baseName] === '') {
-    return undefined;
-  }
-  const values: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(shape)) {
-    const parsed = schema.safeParse(env[name]);
-    if (!parsed.success)
-      throw new ConfigError(parsed.error.issues[0]?.message ?? `${name} is invalid`);
-    values[name] = parsed.data;
-  }
-  return build(values);
-}
-
-function str(values: Record<string, unknown>, name: string): string {
-  const value = values[name];
-  if (typeof value !== 'string') throw new ConfigError(`${name} must be set`);
-  return value;
-}
-
-function one<T>(schema: z.ZodType<T>, value: string | undefined): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success)
-    throw new ConfigError(parsed.error.issues[0]?.message ?? 'invalid configuration');
-  return parsed.data;
+  credentials: Record<K, string>,
+): ({ baseUrl: string } & Record<K, string>) | undefined {
+  if (!env[`${prefix}_BASE_URL`]) return undefined;
+  const baseUrl = read(env, `${prefix}_BASE_URL`, httpUrl);
+  const entries = Object.entries<string>(credentials).map(([key, variable]) => [
+    key,
+    read(env, variable, required),
+  ]);
+  return { baseUrl, ...(Object.fromEntries(entries) as Record<K, string>) };
 }
 
 /** Parses the environment of CONTRACT §2; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const vendors: VendorConfigs = {};
-  const freya = vendor(
-    env,
-    'FREYA',
-    {
-      FREYA_BASE_URL: url('FREYA_BASE_URL'),
-      FREYA_API_KEY: secret('FREYA_API_KEY'),
-      FREYA_WORKSPACE_ID: secret('FREYA_WORKSPACE_ID'),
-    },
-    (v) => ({
-      baseUrl: str(v, 'FREYA_BASE_URL'),
-      apiKey: str(v, 'FREYA_API_KEY'),
-      workspaceId: str(v, 'FREYA_WORKSPACE_ID'),
-    }),
-  );
+  const freya = vendor(env, 'FREYA', {
+    apiKey: 'FREYA_API_KEY',
+    workspaceId: 'FREYA_WORKSPACE_ID',
+  });
   if (freya) vendors.freya = freya;
-  for (const [key, prefix] of [
-    ['ovia', 'OVIA'],
-    ['llamadapro', 'LLAMADAPRO'],
-    ['happyrobot', 'HAPPYROBOT'],
-  ] as const) {
-    const bearer = vendor(
-      env,
-      prefix,
-      {
-        [`${prefix}_BASE_URL`]: url(`${prefix}_BASE_URL`),
-        [`${prefix}_API_KEY`]: secret(`${prefix}_API_KEY`),
-      },
-      (v) => ({ baseUrl: str(v, `${prefix}_BASE_URL`), apiKey: str(v, `${prefix}_API_KEY`) }),
-    );
-    if (bearer) vendors[key] = bearer;
-  }
-  const cx = vendor(
-    env,
-    'CX',
-    {
-      CX_BASE_URL: url('CX_BASE_URL'),
-      CX_USERNAME: secret('CX_USERNAME'),
-      CX_PASSWORD: secret('CX_PASSWORD'),
-    },
-    (v) => ({
-      baseUrl: str(v, 'CX_BASE_URL'),
-      username: str(v, 'CX_USERNAME'),
-      password: str(v, 'CX_PASSWORD'),
-    }),
-  );
+  const ovia = vendor(env, 'OVIA', { apiKey: 'OVIA_API_KEY' });
+  if (ovia) vendors.ovia = ovia;
+  const llamadapro = vendor(env, 'LLAMADAPRO', { apiKey: 'LLAMADAPRO_API_KEY' });
+  if (llamadapro) vendors.llamadapro = llamadapro;
+  const cx = vendor(env, 'CX', { username: 'CX_USERNAME', password: 'CX_PASSWORD' });
   if (cx) vendors.cx = cx;
+  const happyrobot = vendor(env, 'HAPPYROBOT', { apiKey: 'HAPPYROBOT_API_KEY' });
+  if (happyrobot) vendors.happyrobot = happyrobot;
 
-  const anyConfigured = Object.keys(vendors).length > 0;
-  const sandbox =
-    env.SWITCHBOARD_SANDBOX === undefined || env.SWITCHBOARD_SANDBOX === ''
-      ? !anyConfigured
-      : one(
-          z.enum(['0', '1'], { error: 'SWITCHBOARD_SANDBOX must be 0 or 1' }),
-          env.SWITCHBOARD_SANDBOX,
-        ) === '1';
-
+  const production = env.NODE_ENV === 'production';
   return {
-    port: env.PORT ? one(integer('PORT', 0, 65535), env.PORT) : 4000,
-    host: env.HOST ? one(z.string().trim().min(1), env.HOST) : '127.0.0.1',
-    upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS
-      ? one(integer('UPSTREAM_TIMEOUT_MS', 1, 600_000), env.UPSTREAM_TIMEOUT_MS)
-      : 5000,
+    port: read(env, 'PORT', integer(4000, 0, 65_535)),
+    host: read(env, 'HOST', z.string().trim().min(1).default('127.0.0.1')),
+    upstreamTimeoutMs: read(env, 'UPSTREAM_TIMEOUT_MS', integer(5000, 1, 600_000)),
     apiKeys: (env.SWITCHBOARD_API_KEYS ?? '')
       .split(',')
       .map((key) => key.trim())
       .filter((key) => key !== ''),
-    sandbox,
-    idempotencyTtlMs: env.IDEMPOTENCY_TTL_MS
-      ? one(integer('IDEMPOTENCY_TTL_MS', 1, 7 * 86_400_000), env.IDEMPOTENCY_TTL_MS)
-      : 86_400_000,
+    sandbox: read(env, 'SWITCHBOARD_SANDBOX', flag(Object.keys(vendors).length === 0)),
+    idempotencyTtlMs: read(env, 'IDEMPOTENCY_TTL_MS', integer(86_400_000, 1, 7 * 86_400_000)),
+    production,
+    introspection: read(env, 'SWITCHBOARD_INTROSPECTION', flag(!production)),
+    graphiql: read(env, 'SWITCHBOARD_GRAPHIQL', flag(!production)),
+    shutdownTimeoutMs: read(env, 'SHUTDOWN_TIMEOUT_MS', integer(10_000, 0, 600_000)),
+    limits: {
+      maxDepth: read(env, 'SWITCHBOARD_MAX_DEPTH', integer(8, 1, 100)),
+      maxAliases: read(env, 'SWITCHBOARD_MAX_ALIASES', integer(15, 0, 1000)),
+      maxTokens: read(env, 'SWITCHBOARD_MAX_TOKENS', integer(2000, 10, 1_000_000)),
+      maxDirectives: read(env, 'SWITCHBOARD_MAX_DIRECTIVES', integer(10, 0, 1000)),
+      maxCost: read(env, 'SWITCHBOARD_MAX_COST', integer(10_000, 1, 100_000_000)),
+      maxBodyBytes: read(env, 'SWITCHBOARD_MAX_BODY_BYTES', integer(1_048_576, 1024, 100_000_000)),
+      maxUpstreamRequests: read(env, 'SWITCHBOARD_MAX_UPSTREAM_REQUESTS', integer(250, 1, 100_000)),
+    },
     vendors,
   };
 }

@@ -13,6 +13,7 @@ import {
 } from './vendors/llamadapro/client.js';
 import { createOviaConnector, type OviaConnector } from './vendors/ovia/client.js';
 import type { CallConnector } from './vendors/types.js';
+import type { UpstreamClient } from './http/upstream-client.js';
 import type { PagedSource } from './paging/paged-source.js';
 
 export type ProviderMode = 'LIVE' | 'SANDBOX' | 'DISABLED';
@@ -36,6 +37,8 @@ export interface ConnectorSet {
   connectors: Connectors;
   providers: ProviderSetup[];
   callConnector(provider: CallProvider): CallConnector | undefined;
+  /** Every vendor's upstream client, for request accounting. */
+  clients(): UpstreamClient[];
   /** A cheap one-item read per vendor with a connector, for readiness probes. */
   probes(): Array<{ provider: Provider; ping: () => Promise<unknown> }>;
 }
@@ -91,6 +94,10 @@ export function createConnectors(options: {
     connectors,
     providers: setups,
     callConnector: (provider) => byCallProvider[provider],
+    clients: () => [
+      ...(connectors.freya ? [connectors.freya.http] : []),
+      ...CALL_PROVIDERS.flatMap((provider) => byCallProvider[provider]?.http ?? []),
+    ],
     probes: () => [
       ...(connectors.freya
         ? [{ provider: 'FREYA' as const, ping: firstItem(connectors.freya.problemPages({})) }]

@@ -3,14 +3,17 @@ import type { ConnectorSet } from './connectors.js';
 import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
 import type { IdempotencyStore } from './mutations/idempotency.js';
+import type { Metrics } from './metrics.js';
 import type { CallProvider } from './model/provider.js';
 import type { CallConnector } from './vendors/types.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 
 export interface Context {
+  request: Request;
   connectors: ConnectorSet;
   logger: Logger;
   idempotency: IdempotencyStore;
+  metrics: Metrics;
   /** Errors of fields that still return data (a merged list missing one vendor's items). */
   collectedErrors: GraphQLError[];
   reportError(error: GraphQLError): void;
@@ -24,9 +27,13 @@ export interface Services {
   connectors: ConnectorSet;
   logger: Logger;
   idempotency: IdempotencyStore;
+  metrics: Metrics;
 }
 
-export function createContext({ connectors, logger, idempotency }: Services): Context {
+export function createContext(
+  { connectors, logger, idempotency, metrics }: Services,
+  request: Request,
+): Context {
   const collectedErrors: GraphQLError[] = [];
   const callConnector = (provider: CallProvider): CallConnector => {
     const connector = connectors.callConnector(provider);
@@ -34,9 +41,11 @@ export function createContext({ connectors, logger, idempotency }: Services): Co
     return connector;
   };
   return {
+    request,
     connectors,
     logger,
     idempotency,
+    metrics,
     collectedErrors,
     reportError: (error) => {
       const key = errorKey(error);

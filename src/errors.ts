@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_RATE_LIMITED',
   'UPSTREAM_BAD_RESPONSE',
+  'FAN_OUT_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -22,6 +23,7 @@ export type UpstreamErrorCode = Extract<
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_RATE_LIMITED'
   | 'UPSTREAM_BAD_RESPONSE'
+  | 'FAN_OUT_LIMITED'
 >;
 
 export interface UpstreamErrorDetails {

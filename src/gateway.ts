@@ -5,6 +5,7 @@ import { createConnectors, type ConnectorSet } from './connectors.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Fault, SandboxVendor } from './sandbox/faults.js';
 import { sandboxVendorConfigs, startSandbox, type Sandbox } from './sandbox/server.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { InMemoryIdempotencyStore } from './mutations/idempotency.js';
 import { createSwitchboardYoga, type SwitchboardYoga } from './yoga.js';
 
@@ -13,8 +14,11 @@ export interface Gateway {
   url: string;
   yoga: SwitchboardYoga;
   connectors: ConnectorSet;
+  metrics: Metrics;
   sandbox: Sandbox | null;
   server: Server;
+  /** Stops accepting connections, lets in-flight requests finish (at most `timeoutMs`), closes. */
+  drain(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,7 +45,9 @@ export async function startGateway(
     logger,
   });
   const idempotency = new InMemoryIdempotencyStore({ ttlMs: config.idempotencyTtlMs });
-  const yoga = createSwitchboardYoga({ connectors, logger, idempotency });
+  const metrics = createMetrics();
+  for (const client of connectors.clients()) client.attemptListeners.push(metrics.recordAttempt);
+  const yoga = createSwitchboardYoga({ config, connectors, logger, idempotency, metrics });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -54,8 +60,28 @@ export async function startGateway(
     url,
     yoga,
     connectors,
+    metrics,
     sandbox,
     server,
+    drain: async (timeoutMs) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive sockets would hold close() open; busy ones finish their response first.
+      server.closeIdleConnections();
+      const idleTimer = setInterval(() => server.closeIdleConnections(), 100);
+      let deadline: NodeJS.Timeout | undefined;
+      await Promise.race([
+        closed,
+        new Promise<void>((resolve) => {
+          deadline = setTimeout(() => {
+            server.closeAllConnections();
+            resolve();
+          }, timeoutMs);
+        }),
+      ]);
+      clearInterval(idleTimer);
+      clearTimeout(deadline);
+      await sandbox?.close();
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -17,6 +17,13 @@ const REDACT_PATHS = [
   '*.apiKey',
   'password',
   '*.password',
+  // Phone numbers are personal data: never in logs, wherever a field carries one.
+  'phone',
+  '*.phone',
+  'customerPhone',
+  '*.customerPhone',
+  'variables',
+  '*.variables',
 ];
 
 export function createLogger(

@@ -1,7 +1,11 @@
-import { ConfigError } from './config.js';
-import { startGateway } from './gateway.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { parseFaultSpec } from './sandbox/faults.js';
+
+function fail(message: string): never {
+  process.stderr.write(`switchboard: ${message}\n`);
+  process.exit(1);
+}
 
 function faultSpec(): string | undefined {
   const flag = process.argv.indexOf('--sandbox-faults');
@@ -9,42 +13,51 @@ function faultSpec(): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const logger = createLogger();
+  // The configuration is checked before anything else loads, so a bad variable costs one line.
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
+    throw error;
+  }
   const spec = faultSpec();
-  const gateway = await startGateway({
-    logger,
-    ...(spec ? { sandboxFaults: parseFaultSpec(spec) } : {}),
-  });
-  const sandboxed = gateway.connectors.providers
-    .filter((p) => p.mode === 'SANDBOX')
-    .map((p) => p.provider);
-  const live = gateway.connectors.providers.filter((p) => p.mode === 'LIVE').map((p) => p.provider);
+  const sandboxFaults = spec ? parseFaultSpec(spec) : undefined;
+  const { startGateway } = await import('./gateway.js');
+
+  const logger = createLogger();
+  const gateway = await startGateway({ logger, ...(sandboxFaults ? { sandboxFaults } : {}) });
+  const modes = gateway.connectors.providers;
+  const sandboxed = modes.filter((p) => p.mode === 'SANDBOX').map((p) => p.provider);
+  const live = modes.filter((p) => p.mode === 'LIVE').map((p) => p.provider);
   if (sandboxed.length > 0) {
     logger.info(
       `sandbox mode: ${sandboxed.join(', ')} served by the embedded sandbox vendors (no API keys needed)`,
     );
   }
   if (live.length > 0) logger.info(`live vendors: ${live.join(', ')}`);
+  if (config.production && config.apiKeys.length === 0) {
+    logger.warn('SWITCHBOARD_API_KEYS is not set: the graph is open to anyone who can reach it');
+  }
   logger.info(`Switchboard listening; GraphiQL at ${gateway.url}`);
 
+  let stopping = false;
   const stop = (signal: string) => {
-    logger.info(`${signal}: shutting down`);
-    gateway.close().then(
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing in-flight requests, then exiting`);
+    gateway.drain(config.shutdownTimeoutMs).then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`switchboard: configuration error: ${error.message}\n`);
-  } else {
-    process.stderr.write(
-      `switchboard: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-  }
-  process.exit(1);
-});
+main().catch((error: unknown) =>
+  fail(`failed to start: ${error instanceof Error ? error.message : String(error)}`),
+);

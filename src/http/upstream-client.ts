@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { UpstreamError, type UpstreamErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Provider } from '../model/provider.js';
+import { currentScope } from './operation-scope.js';
 import { fillPath, routeName, type Route } from './route.js';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -79,6 +80,14 @@ export class UpstreamClient {
     const budgetTimeout = timeout(this.options.timeoutMs, TimeoutStrategy.Aggressive);
 
     const attemptOnce = async (attempt: number, signal: AbortSignal): Promise<T> => {
+      const scope = currentScope();
+      if (scope && !scope.take()) {
+        throw new UpstreamError(
+          'FAN_OUT_LIMITED',
+          `this operation reached its limit of ${scope.maxUpstreamRequests} upstream requests; ${this.provider} was not asked`,
+          { provider: this.provider, route: name },
+        );
+      }
       const started = performance.now();
       let status: number | null = null;
       try {
@@ -236,7 +245,10 @@ export class UpstreamClient {
       attempt: entry.attempt,
       code: entry.code,
     };
-    this.options.logger.debug({ upstream: attempt }, 'upstream request');
+    this.options.logger.info(
+      { requestId: currentScope()?.requestId, upstream: attempt },
+      'upstream request',
+    );
     for (const listener of this.attemptListeners) listener(attempt);
   }
 }

@@ -65,6 +65,7 @@ export async function runMutation<I, T>(
       ],
     };
   }
+  if (outcome.kind === 'replayed') ctx.metrics.idempotencyReplays.inc({ mutation: options.name });
   return outcome.value;
 }
 

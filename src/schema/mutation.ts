@@ -21,6 +21,10 @@ const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
     UPSTREAM_TIMEOUT: { description: 'The vendor did not answer in time; the outcome is unknown.' },
     UPSTREAM_RATE_LIMITED: { description: 'The vendor asked us to slow down (429).' },
     UPSTREAM_BAD_RESPONSE: { description: 'The vendor answered with a body we could not read.' },
+    FAN_OUT_LIMITED: {
+      description:
+        'The operation used its allowance of upstream requests; this vendor was not asked.',
+    },
   } satisfies Record<(typeof ERROR_CODES)[number], { description: string }>,
 });
 

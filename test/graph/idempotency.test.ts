@@ -174,3 +174,22 @@ describe('idempotency keys', () => {
     expect(notePosts()).toHaveLength(1);
   });
 });
+
+describe('idempotency metrics', () => {
+  it('counts replays on /metrics', async () => {
+    const base = t.url.replace(/\/graphql$/, '');
+    const replays = async () => {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find((l) => l.startsWith('switchboard_idempotency_replays_total{mutation="addCallNote"}'));
+      return line ? Number(line.split(' ').at(-1)) : 0;
+    };
+    const before = await replays();
+    const variables = { input: { callId, content: 'Counted replay' }, key: 'note-metrics' };
+    await t.query(ADD_NOTE, variables);
+    await t.query(ADD_NOTE, variables);
+    await t.query(ADD_NOTE, variables);
+    expect(await replays()).toBe(before + 2);
+  });
+});

@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * What one GraphQL operation may still ask of the vendors. Every upstream attempt made while the
+ * operation runs (in resolvers, loaders, retries) is counted here, whichever connector makes it.
+ */
+export class OperationScope {
+  upstreamRequests = 0;
+
+  constructor(
+    readonly requestId: string,
+    /** At most this many upstream attempts; past it, requests fail without being sent. */
+    readonly maxUpstreamRequests: number,
+  ) {}
+
+  /** Counts one attempt; false when the operation has used its allowance. */
+  take(): boolean {
+    if (this.upstreamRequests >= this.maxUpstreamRequests) return false;
+    this.upstreamRequests += 1;
+    return true;
+  }
+}
+
+const storage = new AsyncLocalStorage<OperationScope>();
+
+export function runInScope<T>(scope: OperationScope, task: () => T): T {
+  return storage.run(scope, task);
+}
+
+export function currentScope(): OperationScope | undefined {
+  return storage.getStore();
+}
