@@ -27,5 +27,9 @@ it.each(examples.map((example) => [example.match(/query (\w+)/)?.[1] ?? 'anonymo
     expect(JSON.stringify(answer.data)).not.toBe('{}');
     const firstField = Object.values(answer.data!)[0];
     expect(firstField).not.toBeNull();
+    // Mutation examples must succeed, not only answer.
+    if (typeof firstField === 'object' && firstField !== null && 'userErrors' in firstField) {
+      expect(firstField.userErrors).toEqual([]);
+    }
   },
 );
