@@ -1,4 +1,5 @@
 import type { VendorConfigs } from './config.js';
+import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
 import { CALL_PROVIDERS, type CallProvider, type Provider } from './model/provider.js';
 import { createCxConnector, type CxConnector } from './vendors/cx/client.js';
@@ -112,4 +113,22 @@ export function createConnectors(options: {
 
 function firstItem(source: PagedSource<unknown>): () => Promise<unknown> {
   return () => source.fetchPage(source.start, 1);
+}
+
+export const PROVIDER_OF: Record<keyof Connectors, Provider> = {
+  freya: 'FREYA',
+  ovia: 'OVIA',
+  llamadapro: 'LLAMADAPRO',
+  cx: 'CX',
+  happyrobot: 'HAPPYROBOT',
+};
+
+/** The vendor's connector, or a PROVIDER_NOT_CONFIGURED error naming it. */
+export function requireConnector<K extends keyof Connectors>(
+  connectors: Connectors,
+  key: K,
+): NonNullable<Connectors[K]> {
+  const connector = connectors[key];
+  if (!connector) throw providerNotConfigured(PROVIDER_OF[key]);
+  return connector;
 }

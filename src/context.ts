@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import type { ConnectorSet } from './connectors.js';
+import { requireConnector, type Connectors, type ConnectorSet } from './connectors.js';
 import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
 import type { IdempotencyStore } from './mutations/idempotency.js';
@@ -17,6 +17,8 @@ export interface Context {
   /** Errors of fields that still return data (a merged list missing one vendor's items). */
   collectedErrors: GraphQLError[];
   reportError(error: GraphQLError): void;
+  /** A vendor's connector, or a PROVIDER_NOT_CONFIGURED error. */
+  vendor<K extends keyof Connectors>(key: K): NonNullable<Connectors[K]>;
   /** The call vendor's connector, or a PROVIDER_NOT_CONFIGURED error. */
   callConnector(provider: CallProvider): CallConnector;
   loaders: Loaders;
@@ -52,6 +54,7 @@ export function createContext(
       if (!collectedErrors.some((known) => errorKey(known) === key)) collectedErrors.push(error);
     },
     callConnector,
+    vendor: (key) => requireConnector(connectors.connectors, key),
     loaders: createLoaders(connectors),
   };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { ConnectorSet } from '../connectors.js';
+import { requireConnector, type ConnectorSet } from '../connectors.js';
 import { providerNotConfigured, UpstreamError } from '../errors.js';
 import type { Call } from '../model/call.js';
 import type { Contact } from '../model/contact.js';
@@ -51,16 +51,9 @@ export function createLoaders(connectors: ConnectorSet): Loaders {
     if (!connector) throw providerNotConfigured(provider);
     return connector;
   };
-  const llamadapro = (): LlamadaProConnector => {
-    const connector = connectors.connectors.llamadapro;
-    if (!connector) throw providerNotConfigured('LLAMADAPRO');
-    return connector;
-  };
-  const freya = (): FreyaConnector => {
-    const connector = connectors.connectors.freya;
-    if (!connector) throw providerNotConfigured('FREYA');
-    return connector;
-  };
+  const llamadapro = (): LlamadaProConnector =>
+    requireConnector(connectors.connectors, 'llamadapro');
+  const freya = (): FreyaConnector => requireConnector(connectors.connectors, 'freya');
 
   let definitions: Promise<CustomField[]> | undefined;
 

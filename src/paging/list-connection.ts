@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
-import { atPath } from '../errors.js';
+import { PROVIDER_OF, type Connectors } from '../connectors.js';
+import { atPath, providerNotConfigured } from '../errors.js';
+import type { PagedSource } from './paged-source.js';
 import type { ConnectionShape } from '../schema/connection.js';
 import { readMergedPage, type MergeInput } from './merged-list.js';
 
@@ -46,6 +48,31 @@ export async function listConnection<T>(
       return total.count;
     },
   };
+}
+
+/**
+ * A connection over one vendor's own list. Without a connector for the vendor the list is empty
+ * and carries a PROVIDER_NOT_CONFIGURED error.
+ */
+export function vendorList<K extends keyof Connectors, T>(
+  ctx: Context,
+  key: K,
+  options: {
+    source: (connector: NonNullable<Connectors[K]>) => PagedSource<T>;
+    first: number;
+    after: string | null;
+    fingerprint: string;
+    path: ReadonlyArray<string | number>;
+  },
+): Promise<ConnectionShape<T>> {
+  const inputs: MergeInput<T>[] = [];
+  const connector = ctx.connectors.connectors[key];
+  if (connector) {
+    inputs.push({ key, source: options.source(connector), exact: true, keep: () => true });
+  } else {
+    ctx.reportError(atPath(providerNotConfigured(PROVIDER_OF[key]), options.path));
+  }
+  return listConnection(ctx, { ...options, inputs });
 }
 
 export function reportVendorFailure(

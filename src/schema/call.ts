@@ -24,7 +24,7 @@ import {
 import type { CxStartInteractionBody } from '../vendors/cx/schemas.js';
 import type { CallRecording } from '../vendors/llamadapro/map.js';
 import { isCallProvider } from '../model/provider.js';
-import { invalidInput, providerNotConfigured } from '../errors.js';
+import { invalidInput } from '../errors.js';
 import { AgentRefType } from './agent.js';
 import {
   defineConnection,
@@ -388,8 +388,7 @@ builder.mutationField('addCallNote', (t) =>
         schema: addCallNoteArgs,
         idempotencyKey: args.idempotencyKey,
         run: async ({ input }) => {
-          const connector = ctx.connectors.connectors.happyrobot;
-          if (!connector) throw providerNotConfigured('HAPPYROBOT');
+          const connector = ctx.vendor('happyrobot');
           const call = await connector.addNote(input.callId, {
             content: input.content,
             flagged: input.flagged ?? false,
@@ -784,17 +783,10 @@ export const StartCallPayload = definePayload(
   'The call started (or recorded), as the vendor answered it.',
 );
 
-function llamadaPro(ctx: Context) {
-  const connector = ctx.connectors.connectors.llamadapro;
-  if (!connector) throw providerNotConfigured('LLAMADAPRO');
-  return connector;
-}
-
 /** Sends the one member GraphQL's @oneOf rule let through to its vendor. */
 async function startCall(ctx: Context, { input }: StartCallArgs): Promise<Call> {
   if (input.ovia) {
-    const connector = ctx.connectors.connectors.ovia;
-    if (!connector) throw providerNotConfigured('OVIA');
+    const connector = ctx.vendor('ovia');
     const ovia = input.ovia;
     return connector.startCall({
       user_id: ovia.userId,
@@ -808,18 +800,18 @@ async function startCall(ctx: Context, { input }: StartCallArgs): Promise<Call> 
   }
   if (input.llamadaproAgent) {
     const { providerConfig, ...agent } = input.llamadaproAgent;
-    return llamadaPro(ctx).startAgentCall({
+    return ctx.vendor('llamadapro').startAgentCall({
       ...agent,
       ...(providerConfig ? { provider: 'vapi', providerConfig } : {}),
     });
   }
   if (input.llamadaproVoiceAgent) {
-    return llamadaPro(ctx).startVoiceAgentCall(input.llamadaproVoiceAgent);
+    return ctx.vendor('llamadapro').startVoiceAgentCall(input.llamadaproVoiceAgent);
   }
-  if (input.llamadaproBridge) return llamadaPro(ctx).startBridgeCall(input.llamadaproBridge);
+  if (input.llamadaproBridge)
+    return ctx.vendor('llamadapro').startBridgeCall(input.llamadaproBridge);
   if (input.cx) {
-    const connector = ctx.connectors.connectors.cx;
-    if (!connector) throw providerNotConfigured('CX');
+    const connector = ctx.vendor('cx');
     return connector.startInteraction({ ...input.cx, channel: toCxChannel(input.cx.channel) });
   }
   // GraphQL's @oneOf rule lets exactly one member through; this is only reached if it did not.
@@ -972,7 +964,7 @@ builder.mutationField('recordCall', (t) =>
         idempotencyKey: args.idempotencyKey,
         run: async ({ input }) => {
           const { status, direction, startedAt, durationSeconds, userId, ...rest } = input;
-          const call = await llamadaPro(ctx).createCall({
+          const call = await ctx.vendor('llamadapro').createCall({
             ...rest,
             status: llamadaProStatus(status),
             direction: llamadaProDirection(direction),
@@ -1103,7 +1095,7 @@ builder.mutationField('loadRecording', (t) =>
         idempotencyKey: args.idempotencyKey,
         run: async ({ input }) => {
           const { callDirection: direction, callStartTime, ...rest } = input;
-          return llamadaPro(ctx).loadRecording({
+          return ctx.vendor('llamadapro').loadRecording({
             ...rest,
             ...(direction ? { callDirection: llamadaProDirection(direction) } : {}),
             ...(callStartTime ? { callStartTime: callStartTime.toISOString() } : {}),

@@ -2,7 +2,7 @@ import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
 import { builder, type BuilderTypes } from '../builder.js';
 import type { Context } from '../context.js';
-import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
+import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
 import {
   ADDRESS_CHANNELS,
@@ -12,9 +12,8 @@ import {
 } from '../model/contact.js';
 import { e164, globalIdOf, notNull, numericId, text } from '../mutations/inputs.js';
 import { runMutation } from '../mutations/run-mutation.js';
-import type { ContactInput, LlamadaProConnector } from '../vendors/llamadapro/client.js';
-import type { MergeInput } from '../paging/merged-list.js';
-import { listConnection } from '../paging/list-connection.js';
+import type { ContactInput } from '../vendors/llamadapro/client.js';
+import { vendorList } from '../paging/list-connection.js';
 import { toE164 } from '../vendors/normalize.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { CustomFieldValueType } from './custom-field.js';
@@ -176,17 +175,9 @@ builder.queryFields((t) => ({
       const first = validateFirst(args.first, FIRST_DEFAULT);
       const path = responsePathAsArray(info.path);
       const search = args.search?.trim() || null;
-      const connector = ctx.connectors.connectors.llamadapro;
-      const inputs: MergeInput<Contact>[] = [];
-      if (connector) {
-        const source =
-          search === null ? connector.contactPages() : connector.contactSearchPages(search);
-        inputs.push({ key: 'LLAMADAPRO', source, exact: true, keep: () => true });
-      } else {
-        ctx.reportError(atPath(providerNotConfigured('LLAMADAPRO'), path));
-      }
-      return listConnection(ctx, {
-        inputs,
+      return vendorList(ctx, 'llamadapro', {
+        source: (connector) =>
+          search === null ? connector.contactPages() : connector.contactSearchPages(search),
         first,
         after: args.after ?? null,
         fingerprint: JSON.stringify(['contacts', search]),
@@ -315,12 +306,6 @@ const ContactPayload = definePayload(
   'The contact written, or what went wrong.',
 );
 
-function llamadaPro(ctx: Context): LlamadaProConnector {
-  const connector = ctx.connectors.connectors.llamadapro;
-  if (!connector) throw providerNotConfigured('LLAMADAPRO');
-  return connector;
-}
-
 /** The contact's numbers change with it, so lookups by phone made earlier are stale. */
 function remember(ctx: Context, id: string, contact: Contact | null): void {
   ctx.loaders.contact.clear(id);
@@ -358,7 +343,7 @@ builder.mutationFields((t) => ({
           if (input.userId) body.userId = input.userId;
           if (input.addresses) body.addresses = input.addresses;
           if (input.customFields) body.customFields = input.customFields;
-          const contact = await llamadaPro(ctx).createContact(body);
+          const contact = await ctx.vendor('llamadapro').createContact(body);
           remember(ctx, contact.providerId, contact);
           return contact;
         },
@@ -382,7 +367,7 @@ builder.mutationFields((t) => ({
         args: { id: args.id, input: args.input },
         schema: updateContactArgs,
         run: async ({ id, input }) => {
-          const contact = await llamadaPro(ctx).updateContact(id, input);
+          const contact = await ctx.vendor('llamadapro').updateContact(id, input);
           remember(ctx, id, contact);
           return contact;
         },
@@ -399,7 +384,7 @@ builder.mutationFields((t) => ({
         args: { id: args.id },
         schema: deleteContactArgs,
         run: async ({ id }) => {
-          const contact = await llamadaPro(ctx).deleteContact(id);
+          const contact = await ctx.vendor('llamadapro').deleteContact(id);
           remember(ctx, id, null);
           return contact;
         },

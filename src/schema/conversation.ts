@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { invalidInput, providerNotConfigured } from '../errors.js';
+import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
 import { e164, globalIdOf, notNull, numericId, sendIfGiven, text } from '../mutations/inputs.js';
 import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
 import type {
   ConversationCreateInput,
   ConversationUpdateInput,
-  LlamadaProConnector,
 } from '../vendors/llamadapro/client.js';
 import type {
   BulkConversationResult,
@@ -36,12 +34,6 @@ function conversationVendorId(id: Pick<GlobalId, 'provider' | 'providerId'>): st
     throw invalidInput('id: not a LlamadaPro conversation id', { field: ['id'] });
   }
   return id.providerId;
-}
-
-function llamadaPro(ctx: Context): LlamadaProConnector {
-  const connector = ctx.connectors.connectors.llamadapro;
-  if (!connector) throw providerNotConfigured('LLAMADAPRO');
-  return connector;
 }
 
 export const ConversationType = builder.node(builder.objectRef<ConversationRef>('Conversation'), {
@@ -554,7 +546,9 @@ builder.mutationFields((t) => ({
         schema: createConversationArgs,
         idempotencyKey: args.idempotencyKey,
         run: async ({ input }) => {
-          const conversation = await llamadaPro(ctx).createConversation(toCreateItem(input));
+          const conversation = await ctx
+            .vendor('llamadapro')
+            .createConversation(toCreateItem(input));
           ctx.loaders.conversation.prime(conversation.providerId, conversation);
           return conversation;
         },
@@ -577,7 +571,7 @@ builder.mutationFields((t) => ({
         schema: bulkCreateArgs,
         idempotencyKey: args.idempotencyKey,
         run: ({ input }) =>
-          llamadaPro(ctx).bulkCreateConversations(input.conversations.map(toCreateItem)),
+          ctx.vendor('llamadapro').bulkCreateConversations(input.conversations.map(toCreateItem)),
       }),
   }),
   bulkUpdateConversations: t.field({
@@ -593,7 +587,7 @@ builder.mutationFields((t) => ({
         args: { input: args.input },
         schema: bulkUpdateArgs,
         run: ({ input }) =>
-          llamadaPro(ctx).bulkUpdateConversations(input.conversations.map(toUpdateItem)),
+          ctx.vendor('llamadapro').bulkUpdateConversations(input.conversations.map(toUpdateItem)),
       }),
   }),
 }));

@@ -1,8 +1,7 @@
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
+import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
 import type { CustomFieldValue } from '../model/contact.js';
 import {
@@ -18,10 +17,8 @@ import { runMutation } from '../mutations/run-mutation.js';
 import type {
   CreateCustomFieldInput,
   CustomFieldOptionInput,
-  LlamadaProConnector,
 } from '../vendors/llamadapro/client.js';
-import type { MergeInput } from '../paging/merged-list.js';
-import { listConnection } from '../paging/list-connection.js';
+import { vendorList } from '../paging/list-connection.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { ProviderEnum } from './enums.js';
 import { definePayload } from './mutation.js';
@@ -181,20 +178,8 @@ builder.queryFields((t) => ({
       const first = validateFirst(args.first, FIRST_DEFAULT);
       const path = responsePathAsArray(info.path);
       const entityType = args.entityType ?? undefined;
-      const connector = ctx.connectors.connectors.llamadapro;
-      const inputs: MergeInput<CustomField>[] = [];
-      if (connector) {
-        inputs.push({
-          key: 'LLAMADAPRO',
-          source: connector.customFieldPages(entityType),
-          exact: true,
-          keep: () => true,
-        });
-      } else {
-        ctx.reportError(atPath(providerNotConfigured('LLAMADAPRO'), path));
-      }
-      return listConnection(ctx, {
-        inputs,
+      return vendorList(ctx, 'llamadapro', {
+        source: (connector) => connector.customFieldPages(entityType),
         first,
         after: args.after ?? null,
         fingerprint: JSON.stringify(['customFields', entityType ?? null]),
@@ -336,12 +321,6 @@ const CustomFieldOptionPayload = definePayload(
   'The list option written, or what went wrong.',
 );
 
-function llamadaPro(ctx: Context): LlamadaProConnector {
-  const connector = ctx.connectors.connectors.llamadapro;
-  if (!connector) throw providerNotConfigured('LLAMADAPRO');
-  return connector;
-}
-
 const idempotencyKeyDescription = 'Repeats with this key within 24 h return the first result.';
 
 builder.mutationFields((t) => ({
@@ -370,7 +349,7 @@ builder.mutationFields((t) => ({
           };
           if (input.label) body.label = input.label;
           if (input.description) body.description = input.description;
-          const field = await llamadaPro(ctx).createCustomField(body);
+          const field = await ctx.vendor('llamadapro').createCustomField(body);
           ctx.loaders.customField.prime(field.providerId, field);
           return field;
         },
@@ -394,7 +373,7 @@ builder.mutationFields((t) => ({
         args: { id: args.id, input: args.input },
         schema: updateCustomFieldArgs,
         run: async ({ id, input }) => {
-          const field = await llamadaPro(ctx).updateCustomField(id, input);
+          const field = await ctx.vendor('llamadapro').updateCustomField(id, input);
           ctx.loaders.customField.clear(id).prime(id, field);
           return field;
         },
@@ -417,7 +396,7 @@ builder.mutationFields((t) => ({
         args: { id: args.id, force: args.force },
         schema: deleteCustomFieldArgs,
         run: async ({ id, force }) => {
-          const field = await llamadaPro(ctx).deleteCustomField(id, force ?? false);
+          const field = await ctx.vendor('llamadapro').deleteCustomField(id, force ?? false);
           ctx.loaders.customField.clear(id);
           // The vendor deletes the options with the definition; asking for them would be a 404.
           ctx.loaders.customFieldOptions.clear(id).prime(id, []);
@@ -451,7 +430,7 @@ builder.mutationFields((t) => ({
           const body: CustomFieldOptionInput = { value: input.value };
           if (input.label) body.label = input.label;
           if (input.description) body.description = input.description;
-          const option = await llamadaPro(ctx).createCustomFieldOption(definitionId, body);
+          const option = await ctx.vendor('llamadapro').createCustomFieldOption(definitionId, body);
           ctx.loaders.customFieldOptions.clear(definitionId);
           return option;
         },
@@ -482,7 +461,9 @@ builder.mutationFields((t) => ({
         args: { customFieldId: args.customFieldId, optionId: args.optionId, input: args.input },
         schema: updateOptionArgs,
         run: async ({ customFieldId: definitionId, optionId: id, input }) => {
-          const option = await llamadaPro(ctx).updateCustomFieldOption(definitionId, id, input);
+          const option = await ctx
+            .vendor('llamadapro')
+            .updateCustomFieldOption(definitionId, id, input);
           ctx.loaders.customFieldOptions.clear(definitionId);
           return option;
         },
@@ -508,7 +489,7 @@ builder.mutationFields((t) => ({
         args: { customFieldId: args.customFieldId, optionId: args.optionId },
         schema: optionRefArgs,
         run: async ({ customFieldId: definitionId, optionId: id }) => {
-          const option = await llamadaPro(ctx).deleteCustomFieldOption(definitionId, id);
+          const option = await ctx.vendor('llamadapro').deleteCustomFieldOption(definitionId, id);
           ctx.loaders.customFieldOptions.clear(definitionId);
           return option;
         },
@@ -544,8 +525,7 @@ builder.queryField('customFieldOption', (t) =>
           field: member,
         });
       }
-      const connector = ctx.connectors.connectors.llamadapro;
-      if (!connector) throw providerNotConfigured('LLAMADAPRO');
+      const connector = ctx.vendor('llamadapro');
       return connector.getCustomFieldOption(parsed.data.customFieldId, parsed.data.optionId);
     },
   }),

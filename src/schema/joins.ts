@@ -9,7 +9,7 @@ import type { AgentRef, Call } from '../model/call.js';
 import type { Contact } from '../model/contact.js';
 import type { Problem } from '../model/problem.js';
 import { CALL_PROVIDERS } from '../model/provider.js';
-import { listConnection, reportVendorFailure } from '../paging/list-connection.js';
+import { listConnection, reportVendorFailure, vendorList } from '../paging/list-connection.js';
 import type { MergeInput } from '../paging/merged-list.js';
 import type { Task } from '../model/task.js';
 import { toE164 } from '../vendors/normalize.js';
@@ -119,19 +119,8 @@ builder.objectFields(ContactType, (t) => ({
     args: defineConnectionArgs(t),
     resolve: (contact, args, ctx, info) => {
       const path = responsePathAsArray(info.path);
-      const connector = ctx.connectors.connectors.llamadapro;
-      if (!connector) ctx.reportError(atPath(providerNotConfigured('LLAMADAPRO'), path));
-      return listConnection(ctx, {
-        inputs: connector
-          ? [
-              {
-                key: 'LLAMADAPRO',
-                source: connector.messagePages(contact.providerId),
-                exact: true,
-                keep: () => true,
-              },
-            ]
-          : [],
+      return vendorList(ctx, 'llamadapro', {
+        source: (connector) => connector.messagePages(contact.providerId),
         first: validateFirst(args.first, FIRST_DEFAULT),
         after: args.after ?? null,
         fingerprint: JSON.stringify(['Contact.messages', contact.providerId]),

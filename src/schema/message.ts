@@ -1,8 +1,7 @@
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
+import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
 import type {
   Message,
@@ -10,11 +9,9 @@ import type {
   MessageDirection,
   MessageParty,
 } from '../model/message.js';
-import type { MergeInput } from '../paging/merged-list.js';
-import { listConnection } from '../paging/list-connection.js';
+import { vendorList } from '../paging/list-connection.js';
 import { e164, sendIfGiven, text } from '../mutations/inputs.js';
 import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
-import type { LlamadaProConnector } from '../vendors/llamadapro/client.js';
 import type { WhatsAppMedia } from '../vendors/llamadapro/map.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { ChannelEnum, ProviderEnum } from './enums.js';
@@ -176,20 +173,8 @@ builder.queryFields((t) => ({
       }
       const first = validateFirst(args.first, FIRST_DEFAULT);
       const path = responsePathAsArray(info.path);
-      const connector = ctx.connectors.connectors.llamadapro;
-      const inputs: MergeInput<Message>[] = [];
-      if (connector) {
-        inputs.push({
-          key: 'LLAMADAPRO',
-          source: connector.messagePages(contact.providerId),
-          exact: true,
-          keep: () => true,
-        });
-      } else {
-        ctx.reportError(atPath(providerNotConfigured('LLAMADAPRO'), path));
-      }
-      return listConnection(ctx, {
-        inputs,
+      return vendorList(ctx, 'llamadapro', {
+        source: (connector) => connector.messagePages(contact.providerId),
         first,
         after: args.after ?? null,
         fingerprint: JSON.stringify(['messages', contact.providerId]),
@@ -200,12 +185,6 @@ builder.queryFields((t) => ({
 }));
 
 // --- Mutations: CreateTemplateMessage / CreateMessage / UploadMedia ----------------------------
-
-function llamadaPro(ctx: Context): LlamadaProConnector {
-  const connector = ctx.connectors.connectors.llamadapro;
-  if (!connector) throw providerNotConfigured('LLAMADAPRO');
-  return connector;
-}
 
 const WHATSAPP_MESSAGE_TYPES = [
   'text',
@@ -555,7 +534,7 @@ builder.mutationFields((t) => ({
         schema: sendTemplateArgs,
         idempotencyKey: args.idempotencyKey,
         run: async ({ input }) => {
-          const message = await llamadaPro(ctx).sendWhatsAppTemplate(input);
+          const message = await ctx.vendor('llamadapro').sendWhatsAppTemplate(input);
           ctx.loaders.message.prime(message.providerId, message);
           return message;
         },
@@ -578,7 +557,7 @@ builder.mutationFields((t) => ({
         schema: sendMessageArgs,
         idempotencyKey: args.idempotencyKey,
         run: async ({ input }) => {
-          const message = await llamadaPro(ctx).sendWhatsAppMessage(input);
+          const message = await ctx.vendor('llamadapro').sendWhatsAppMessage(input);
           ctx.loaders.message.prime(message.providerId, message);
           return message;
         },
@@ -600,7 +579,7 @@ builder.mutationFields((t) => ({
         args: { input: args.input },
         schema: uploadMediaArgs,
         idempotencyKey: args.idempotencyKey,
-        run: ({ input }) => llamadaPro(ctx).uploadWhatsAppMedia(input),
+        run: ({ input }) => ctx.vendor('llamadapro').uploadWhatsAppMedia(input),
       }),
   }),
 }));

@@ -1,7 +1,7 @@
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
+import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
 import { definePayload } from './mutation.js';
 import { sendIfGiven, text } from '../mutations/inputs.js';
@@ -14,8 +14,7 @@ import {
   type ProblemType,
 } from '../model/problem.js';
 import type { FreyaCreateProblemInput } from '../vendors/freya/schemas.js';
-import type { MergeInput } from '../paging/merged-list.js';
-import { listConnection } from '../paging/list-connection.js';
+import { vendorList } from '../paging/list-connection.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { ProviderEnum } from './enums.js';
 
@@ -208,20 +207,8 @@ builder.queryFields((t) => ({
       const filter = parseProblemFilter(args.filter);
       const first = validateFirst(args.first, FIRST_DEFAULT);
       const path = responsePathAsArray(info.path);
-      const connector = ctx.connectors.connectors.freya;
-      const inputs: MergeInput<Problem>[] = [];
-      if (connector) {
-        inputs.push({
-          key: 'FREYA',
-          source: connector.problemPages(filter),
-          exact: true,
-          keep: () => true,
-        });
-      } else {
-        ctx.reportError(atPath(providerNotConfigured('FREYA'), path));
-      }
-      return listConnection(ctx, {
-        inputs,
+      return vendorList(ctx, 'freya', {
+        source: (connector) => connector.problemPages(filter),
         first,
         after: args.after ?? null,
         fingerprint: JSON.stringify([
@@ -326,8 +313,7 @@ builder.mutationField('createProblem', (t) =>
         schema: createProblemArgs,
         idempotencyKey: args.idempotencyKey,
         run: async ({ input }) => {
-          const connector = ctx.connectors.connectors.freya;
-          if (!connector) throw providerNotConfigured('FREYA');
+          const connector = ctx.vendor('freya');
           const { type, ...rest } = input;
           const problem = await connector.createProblem({
             ...rest,

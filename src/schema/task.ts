@@ -2,7 +2,7 @@ import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
+import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
 import {
   TASK_ACTOR_TYPES,
@@ -13,8 +13,7 @@ import {
   type TaskFilter,
   type TaskStatus,
 } from '../model/task.js';
-import type { MergeInput } from '../paging/merged-list.js';
-import { listConnection } from '../paging/list-connection.js';
+import { vendorList } from '../paging/list-connection.js';
 import { globalIdOf, notNull, numericId, text } from '../mutations/inputs.js';
 import { runMutation } from '../mutations/run-mutation.js';
 import type {
@@ -247,20 +246,8 @@ builder.queryFields((t) => ({
       const filter = parseTaskFilter(args.filter);
       const first = validateFirst(args.first, FIRST_DEFAULT);
       const path = responsePathAsArray(info.path);
-      const connector = ctx.connectors.connectors.llamadapro;
-      const inputs: MergeInput<Task>[] = [];
-      if (connector) {
-        inputs.push({
-          key: 'LLAMADAPRO',
-          source: connector.taskPages(filter),
-          exact: true,
-          keep: () => true,
-        });
-      } else {
-        ctx.reportError(atPath(providerNotConfigured('LLAMADAPRO'), path));
-      }
-      return listConnection(ctx, {
-        inputs,
+      return vendorList(ctx, 'llamadapro', {
+        source: (connector) => connector.taskPages(filter),
         first,
         after: args.after ?? null,
         fingerprint: JSON.stringify([
@@ -404,8 +391,7 @@ const TaskPayload = definePayload(
 );
 
 function llamadaPro(ctx: Context): LlamadaProConnector {
-  const connector = ctx.connectors.connectors.llamadapro;
-  if (!connector) throw providerNotConfigured('LLAMADAPRO');
+  const connector = ctx.vendor('llamadapro');
   return connector;
 }
 
