@@ -4,7 +4,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { e164, globalIdOf, numericId, sendIfGiven, text, uuid } from '../mutations/inputs.js';
 import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
-import { definePayload, UserErrorType } from './mutation.js';
+import { definePayload, UserErrorType, idempotencyKeyArg } from './mutation.js';
 import { parseCallFilter } from '../calls/call-filter.js';
 import { listCalls } from '../calls/list-calls.js';
 import { expectGlobalId, localId } from '../ids.js';
@@ -377,9 +377,7 @@ builder.mutationField('addCallNote', (t) =>
     description: 'Adds a note to a HappyRobot call.',
     args: {
       input: t.arg({ type: AddCallNoteInput, required: true }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {
@@ -840,9 +838,7 @@ builder.mutationField('startCall', (t) =>
         required: true,
         description: 'Which vendor, and how; exactly one member.',
       }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {
@@ -952,9 +948,7 @@ builder.mutationField('recordCall', (t) =>
         required: true,
         description: 'The call to record.',
       }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {
@@ -1083,9 +1077,7 @@ builder.mutationField('loadRecording', (t) =>
         required: true,
         description: 'The recording to load.',
       }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {

@@ -18,7 +18,7 @@ import { toE164 } from '../vendors/normalize.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { CustomFieldValueType } from './custom-field.js';
 import { ProviderEnum } from './enums.js';
-import { definePayload } from './mutation.js';
+import { definePayload, idempotencyKeyArg } from './mutation.js';
 
 export const AddressChannelEnum = builder.enumType('AddressChannel', {
   description: 'How a contact can be reached at an address.',
@@ -323,9 +323,7 @@ builder.mutationFields((t) => ({
         required: true,
         description: 'The contact to create.',
       }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {

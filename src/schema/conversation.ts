@@ -17,7 +17,7 @@ import type {
 import { ContactType } from './contact.js';
 import { CustomFieldValueType } from './custom-field.js';
 import { ProviderEnum } from './enums.js';
-import { definePayload, UserErrorType } from './mutation.js';
+import { definePayload, UserErrorType, idempotencyKeyArg } from './mutation.js';
 
 function isConversation(value: unknown): value is ConversationRef {
   return (
@@ -535,9 +535,7 @@ builder.mutationFields((t) => ({
       'Creates a funnel conversation for an existing contact, or for a contact given by its details (matched by address, else created).',
     args: {
       input: t.arg({ type: CreateConversationInput, required: true }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {
@@ -560,9 +558,7 @@ builder.mutationFields((t) => ({
       'Creates many funnel conversations in one request; the vendor creates the valid ones, skips duplicates, and reports on each item in `report`.',
     args: {
       input: t.arg({ type: BulkCreateConversationsInput, required: true }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {

@@ -21,7 +21,7 @@ import type {
 import { vendorList } from '../paging/list-connection.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { ProviderEnum } from './enums.js';
-import { definePayload } from './mutation.js';
+import { definePayload, idempotencyKeyArg } from './mutation.js';
 
 export const CustomFieldTypeEnum = builder.enumType('CustomFieldType', {
   description: 'The kind of value a custom field holds.',
@@ -321,8 +321,6 @@ const CustomFieldOptionPayload = definePayload(
   'The list option written, or what went wrong.',
 );
 
-const idempotencyKeyDescription = 'Repeats with this key within 24 h return the first result.';
-
 builder.mutationFields((t) => ({
   createCustomField: t.field({
     type: CustomFieldPayload,
@@ -333,7 +331,7 @@ builder.mutationFields((t) => ({
         required: true,
         description: 'The definition to create.',
       }),
-      idempotencyKey: t.arg.string({ description: idempotencyKeyDescription }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {
@@ -418,7 +416,7 @@ builder.mutationFields((t) => ({
         required: true,
         description: 'The option to add.',
       }),
-      idempotencyKey: t.arg.string({ description: idempotencyKeyDescription }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {

@@ -15,7 +15,7 @@ import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js'
 import type { WhatsAppMedia } from '../vendors/llamadapro/map.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { ChannelEnum, ProviderEnum } from './enums.js';
-import { definePayload, UserErrorType } from './mutation.js';
+import { definePayload, UserErrorType, idempotencyKeyArg } from './mutation.js';
 
 export const MessageDirectionEnum = builder.enumType('MessageDirection', {
   description: 'Whether the customer wrote (INBOUND) or was written to (OUTBOUND).',
@@ -523,9 +523,7 @@ builder.mutationFields((t) => ({
       'Sends an approved WhatsApp template through LlamadaPro (CreateTemplateMessage); the only way to open a conversation outside the 24-hour window.',
     args: {
       input: t.arg({ type: SendWhatsAppTemplateInput, required: true }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {
@@ -546,9 +544,7 @@ builder.mutationFields((t) => ({
       'Sends a free-form WhatsApp message through LlamadaPro (CreateMessage): text, or media by `fileId`.',
     args: {
       input: t.arg({ type: SendWhatsAppMessageInput, required: true }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {
@@ -569,9 +565,7 @@ builder.mutationFields((t) => ({
       'Uploads a file to the WhatsApp Business API through LlamadaPro (UploadMedia), to send it with `sendWhatsAppMessage`.',
     args: {
       input: t.arg({ type: UploadWhatsAppMediaInput, required: true }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {

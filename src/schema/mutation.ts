@@ -1,4 +1,4 @@
-import type { ObjectRef } from '@pothos/core';
+import type { ArgBuilder, ObjectRef } from '@pothos/core';
 import { builder, type BuilderTypes } from '../builder.js';
 import { ERROR_CODES } from '../errors.js';
 import type { MutationOutcome } from '../mutations/run-mutation.js';
@@ -76,6 +76,14 @@ export function definePayload<T>(
         resolve: (outcome) => outcome.userErrors,
       }),
     }),
+  });
+}
+
+/** The `idempotencyKey` argument of every mutation that creates something (CONTRACT §4). */
+export function idempotencyKeyArg(t: { arg: ArgBuilder<BuilderTypes> }) {
+  return t.arg.string({
+    description:
+      'Repeats with this key within 24 h return the first result without calling the vendor again; the same key with other input is IDEMPOTENCY_KEY_REUSED.',
   });
 }
 

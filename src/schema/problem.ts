@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
-import { definePayload } from './mutation.js';
+import { definePayload, idempotencyKeyArg } from './mutation.js';
 import { sendIfGiven, text } from '../mutations/inputs.js';
 import { runMutation } from '../mutations/run-mutation.js';
 import {
@@ -302,9 +302,7 @@ builder.mutationField('createProblem', (t) =>
         required: true,
         description: 'The problem to file.',
       }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {

@@ -23,7 +23,7 @@ import type {
 } from '../vendors/llamadapro/client.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { ProviderEnum } from './enums.js';
-import { definePayload } from './mutation.js';
+import { definePayload, idempotencyKeyArg } from './mutation.js';
 
 export const TaskStatusEnum = builder.enumType('TaskStatus', {
   description: 'Where a task stands.',
@@ -405,9 +405,7 @@ builder.mutationFields((t) => ({
         required: true,
         description: 'The task to create.',
       }),
-      idempotencyKey: t.arg.string({
-        description: 'Repeats with this key within 24 h return the first result.',
-      }),
+      idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {
