@@ -1,0 +1,81 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { runLoad } from './load.js';
+import { graphQLBody, SMALL_CALLS, SMALL_PROVIDERS } from './queries.js';
+import { startRig } from './rig.js';
+import { round } from './stats.js';
+
+/**
+ * `npx tsx bench/profile.ts [providers|calls]`: the gateway's CPU profile over 5 s of the
+ * small-query load at concurrency 10 (after a warm-up, so start-up is not in it), and where the
+ * CPU went: self time by package and by function. The raw profile is written to
+ * bench/results/profile-<query>.cpuprofile for Chrome DevTools.
+ */
+const profileSchema = z.object({
+  nodes: z.array(
+    z.object({
+      id: z.number(),
+      callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
+    }),
+  ),
+  samples: z.array(z.number()),
+  timeDeltas: z.array(z.number()),
+});
+
+function owner(url: string): string {
+  const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (inModules?.[1]) return inModules[1];
+  if (url.includes('/src/'))
+    return `switchboard ${url
+      .slice(url.indexOf('/src/') + 1)
+      .split('/')
+      .slice(0, 2)
+      .join('/')}`;
+  if (url.startsWith('node:')) return 'node internals';
+  return url === '' ? '(native / gc / idle)' : url;
+}
+
+const name = process.argv[2] === 'calls' ? 'calls' : 'providers';
+const dir = fileURLToPath(new URL('results/', import.meta.url));
+const file = `${dir}profile-${name}.cpuprofile`;
+const rig = await startRig();
+let text: unknown;
+try {
+  await rig.sandbox.send({ kind: 'auto-trim-log', on: true });
+  const body = graphQLBody(name === 'calls' ? SMALL_CALLS : SMALL_PROVIDERS);
+  await runLoad({ url: rig.gateway.url, body, connections: 10, duration: 2 });
+  await rig.gateway.send({ kind: 'profile-start' });
+  const load = await runLoad({ url: rig.gateway.url, body, connections: 10, duration: 5 });
+  text = await rig.gateway.send({ kind: 'profile-stop' });
+  process.stdout.write(`load: ${load.rps} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms\n`);
+} finally {
+  await rig.stop();
+}
+if (typeof text !== 'string') throw new Error('the gateway sent no profile');
+await mkdir(dir, { recursive: true });
+await writeFile(file, text);
+const profile = profileSchema.parse(JSON.parse(text));
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const selfByPackage = new Map<string, number>();
+const selfByFunction = new Map<string, number>();
+let total = 0;
+profile.samples.forEach((id, index) => {
+  const node = byId.get(id);
+  const micros = profile.timeDeltas[index] ?? 0;
+  if (!node || node.callFrame.functionName === '(idle)') return;
+  total += micros;
+  const pkg = owner(node.callFrame.url);
+  selfByPackage.set(pkg, (selfByPackage.get(pkg) ?? 0) + micros);
+  const fn = `${node.callFrame.functionName || '(anonymous)'} ${pkg}:${node.callFrame.lineNumber + 1}`;
+  selfByFunction.set(fn, (selfByFunction.get(fn) ?? 0) + micros);
+});
+const top = (map: Map<string, number>, count: number) =>
+  [...map.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, micros]) => `| ${name} | ${round((micros / total) * 100, 1)} % |`)
+    .join('\n');
+process.stdout.write(
+  `${file}: ${round(total / 1000, 0)} ms of busy CPU\n\n| package | self time |\n| --- | --- |\n${top(selfByPackage, 15)}\n\n| function | self time |\n| --- | --- |\n${top(selfByFunction, 25)}\n`,
+);

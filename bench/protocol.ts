@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** The messages between the bench (parent) and the servers it runs in child processes. */
+export const commandSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('latency'), ms: z.number().int().min(0) }),
+  z.object({ kind: z.literal('reset-log') }),
+  z.object({ kind: z.literal('requests') }),
+  z.object({ kind: z.literal('auto-trim-log'), on: z.boolean() }),
+  z.object({ kind: z.literal('usage') }),
+  z.object({ kind: z.literal('gc') }),
+  z.object({ kind: z.literal('profile-start') }),
+  /** Answers the V8 CPU profile taken since `profile-start`, as JSON text. */
+  z.object({ kind: z.literal('profile-stop') }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+
+export const requestSchema = z.object({ id: z.number().int(), command: commandSchema });
+export type Request = z.infer<typeof requestSchema>;
+
+export const usageSchema = z.object({
+  /** process.cpuUsage() user + system, in microseconds. */
+  cpuMicros: z.number(),
+  rssBytes: z.number(),
+  heapUsedBytes: z.number(),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
+export const loggedSchema = z.array(
+  z.object({ vendor: z.string(), method: z.string(), path: z.string(), at: z.number() }),
+);
+export type Logged = z.infer<typeof loggedSchema>;
+
+export const readySchema = z.object({
+  kind: z.literal('ready'),
+  url: z.string(),
+  sandboxUrls: z.record(z.string(), z.string()),
+});
+export type Ready = z.infer<typeof readySchema>;
+
+export const replySchema = z.object({
+  kind: z.literal('reply'),
+  id: z.number().int(),
+  result: z.unknown(),
+  error: z.string().optional(),
+});
+export type Reply = z.infer<typeof replySchema>;
+
+/** What a child reports about itself; shared by the gateway and the floor server. */
+export function usage(): Usage {
+  const cpu = process.cpuUsage();
+  const memory = process.memoryUsage();
+  return { cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
+}
+
+/** Answers the parent's commands over the IPC channel with `handle`'s result. */
+export function serveCommands(handle: (command: Command) => unknown): void {
+  process.on('message', (message: unknown) => {
+    const parsed = requestSchema.safeParse(message);
+    if (!parsed.success) return;
+    const { id, command } = parsed.data;
+    const send = (reply: Reply) => process.send?.(reply);
+    Promise.resolve()
+      .then(() => handle(command))
+      .then(
+        (result) => send({ kind: 'reply', id, result: result ?? null }),
+        (error: unknown) => send({ kind: 'reply', id, result: null, error: String(error) }),
+      );
+  });
+  // The parent going away must not leave a gateway running.
+  process.on('disconnect', () => process.exit(0));
+}
