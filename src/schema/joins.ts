@@ -25,6 +25,7 @@ import { ContactType } from './contact.js';
 import { CustomFieldNodeType, CustomFieldValueType } from './custom-field.js';
 import { MessageConnection, MessageType } from './message.js';
 import { ProblemNodeType } from './problem.js';
+import { prefetchDefinitions } from './selections.js';
 import { TaskConnection, TaskType } from './task.js';
 
 /*
@@ -38,9 +39,11 @@ builder.objectFields(CallType, (t) => ({
     nullable: true,
     description:
       "The LlamadaPro contact whose addresses hold this call's customerPhone; batched into contact searches of up to 50 numbers.",
-    resolve: (call, _, ctx) => {
+    resolve: (call, _, ctx, info) => {
       const phone = toE164(call.customerPhone);
-      return phone ? ctx.loaders.contactByPhone.load(phone) : null;
+      if (!phone) return null;
+      prefetchDefinitions(ctx, info);
+      return ctx.loaders.contactByPhone.load(phone);
     },
   }),
   problems: t.field({
@@ -86,8 +89,9 @@ builder.objectFields(TaskType, (t) => ({
     type: ContactType,
     nullable: true,
     description: "The contact of the task's conversation.",
-    resolve: async (task, _, ctx) => {
+    resolve: async (task, _, ctx, info) => {
       if (task.conversationId === null) return null;
+      prefetchDefinitions(ctx, info);
       const conversation = await ctx.loaders.conversation.load(task.conversationId);
       const embedded = conversation.contacts[0];
       if (embedded) return embedded;
@@ -229,8 +233,11 @@ builder.objectFields(MessageType, (t) => ({
     type: ContactType,
     nullable: true,
     description: 'The contact the message was exchanged with.',
-    resolve: (message, _, ctx) =>
-      message.contactId === null ? null : ctx.loaders.contact.load(message.contactId),
+    resolve: (message, _, ctx, info) => {
+      if (message.contactId === null) return null;
+      prefetchDefinitions(ctx, info);
+      return ctx.loaders.contact.load(message.contactId);
+    },
   }),
 }));
 

@@ -286,3 +286,29 @@ describe('LlamadaPro transcripts and recordings', () => {
     expect(withTranscript).toBeGreaterThan(5);
   });
 });
+
+describe('the critical path of the dashboard', () => {
+  it('reads the custom field definitions alongside the contact search, not after it', async () => {
+    const sandbox = t.gateway.sandbox!;
+    sandbox.setFault('llamadapro', { latencyMs: 150 });
+    const { answer, requests } = await dashboard(10);
+    expect(answer.errors).toEqual([]);
+    const search = requests.find((r) => r.path === '/api/v1/contacts/search')!;
+    const definitions = requests.find(
+      (r) => r.method === 'GET' && r.path === '/api/v1/custom-fields',
+    )!;
+    expect(definitions).toBeDefined();
+    // Both leave in the same round: far less apart than the 150 ms the search takes to answer.
+    expect(Math.abs(definitions.at - search.at)).toBeLessThan(100);
+  });
+
+  it('does not read the definitions when the query does not ask for them', async () => {
+    t.gateway.sandbox!.resetLog();
+    await t.query(
+      `{ calls(first: 5, filter: { providers: [OVIA] }) { edges { node { contact { customFields { key value } } } } } }`,
+    );
+    expect(
+      t.gateway.sandbox!.requests('llamadapro').filter((r) => r.path === '/api/v1/custom-fields'),
+    ).toHaveLength(0);
+  });
+});
