@@ -27,9 +27,30 @@ export const builder = new SchemaBuilder<SwitchboardTypes>({
       const { type, provider, providerId } = decodeGlobalId(globalId);
       return { typename: type, id: localId(provider, providerId) };
     },
-    nodeQueryOptions: { description: 'Any object by its global id.' },
+    nodeQueryOptions: {
+      description: 'Any object by its global id.',
+      args: { id: { description: 'A global id, as any `id` field of the graph returns it.' } },
+    },
     nodesQueryOptions: {
       description: 'Objects by their global ids, in the order given; null where none.',
+      args: { ids: { description: 'Global ids of objects of any types.' } },
+    },
+    nodeTypeOptions: {
+      description: 'An object with a global id, which `node(id)` and `nodes(ids)` resolve.',
+    },
+    idFieldOptions: {
+      description:
+        "Opaque global id: the type, the vendor and the vendor id in one string. Pass it to `node(id)` or the type's own lookup.",
+    },
+    pageInfoTypeOptions: { description: 'Where a page sits in its list.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
+    hasPreviousPageFieldOptions: {
+      description:
+        'Whether items come before this page (an `after` was given); lists page forwards only.',
+    },
+    startCursorFieldOptions: { description: 'The cursor of the first item of this page.' },
+    endCursorFieldOptions: {
+      description: 'The cursor of the last item of this page; pass it as `after` for the next.',
     },
   },
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 export interface FreyaConfig {
@@ -57,6 +58,17 @@ export interface Config {
   graphiql: boolean;
   /** How long in-flight requests may take to finish after SIGTERM. @default 10_000 */
   shutdownTimeoutMs: number;
+  /**
+   * Path of a persisted-documents manifest (`{ "sha256:<hex>": document }`, as `npm run codegen`
+   * writes examples/generated/persisted-documents.json); its operations can be sent by hash.
+   * @default null (no persisted operations)
+   */
+  persistedOperations: string | null;
+  /**
+   * Refuse every operation that is not in the manifest, sent by hash.
+   * @default true in production when a manifest is set, else false
+   */
+  persistedOnly: boolean;
   limits: Limits;
   vendors: VendorConfigs;
 }
@@ -87,6 +99,13 @@ const integer = (fallback: number, min: number, max: number) =>
     .min(min, { error: `must be at least ${min}` })
     .max(max, { error: `must be at most ${max}` })
     .default(fallback);
+const existingFile = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((path) => existsSync(path), { error: 'must name an existing file' })
+  .optional()
+  .transform((path) => path ?? null);
 const flag = (fallback: boolean) =>
   z
     .enum(['0', '1'], { error: 'must be 0 or 1' })
@@ -126,6 +145,15 @@ export function loadConfig(env: Env = process.env): Config {
   if (happyrobot) vendors.happyrobot = happyrobot;
 
   const production = env.NODE_ENV === 'production';
+  const persistedOperations = read(env, 'SWITCHBOARD_PERSISTED_OPERATIONS', existingFile);
+  const persistedOnly = read(
+    env,
+    'SWITCHBOARD_PERSISTED_ONLY',
+    flag(production && persistedOperations !== null),
+  );
+  if (persistedOnly && persistedOperations === null) {
+    throw new ConfigError('SWITCHBOARD_PERSISTED_ONLY needs SWITCHBOARD_PERSISTED_OPERATIONS');
+  }
   return {
     port: read(env, 'PORT', integer(4000, 0, 65_535)),
     host: read(env, 'HOST', z.string().trim().min(1).default('127.0.0.1')),
@@ -140,6 +168,8 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: read(env, 'SWITCHBOARD_INTROSPECTION', flag(!production)),
     graphiql: read(env, 'SWITCHBOARD_GRAPHIQL', flag(!production)),
     shutdownTimeoutMs: read(env, 'SHUTDOWN_TIMEOUT_MS', integer(10_000, 0, 600_000)),
+    persistedOperations,
+    persistedOnly,
     limits: {
       maxDepth: read(env, 'SWITCHBOARD_MAX_DEPTH', integer(8, 1, 100)),
       maxAliases: read(env, 'SWITCHBOARD_MAX_ALIASES', integer(15, 0, 1000)),

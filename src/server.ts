@@ -26,7 +26,14 @@ async function main(): Promise<void> {
   const { startGateway } = await import('./gateway.js');
 
   const logger = createLogger();
-  const gateway = await startGateway({ logger, ...(sandboxFaults ? { sandboxFaults } : {}) });
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  try {
+    gateway = await startGateway({ logger, ...(sandboxFaults ? { sandboxFaults } : {}) });
+  } catch (error) {
+    // Some settings (a persisted-operations manifest) can only be checked by reading them.
+    if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
+    throw error;
+  }
   const modes = gateway.connectors.providers;
   const sandboxed = modes.filter((p) => p.mode === 'SANDBOX').map((p) => p.provider);
   const live = modes.filter((p) => p.mode === 'LIVE').map((p) => p.provider);

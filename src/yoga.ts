@@ -1,6 +1,13 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import {
+  createYoga,
+  type GraphiQLOptions,
+  type YogaServerInstance,
+  type YogaServerOptions,
+} from 'graphql-yoga';
 import type { Config } from './config.js';
 import { createContext, type Context, type Services } from './context.js';
 import { useClientAuth } from './plugins/use-client-auth.js';
@@ -8,12 +15,18 @@ import { useCollectedErrors } from './plugins/use-collected-errors.js';
 import { useHealth } from './plugins/use-health.js';
 import { useLimits } from './plugins/use-limits.js';
 import { useObservability } from './plugins/use-observability.js';
+import { usePersistedOperations } from './plugins/use-persisted-operations.js';
 import { schema } from './schema/index.js';
 
-export const DEFAULT_QUERY = `# Welcome to Switchboard: one graph over Freya, Ovia, LlamadaPro, CX and HappyRobot.
-# Press the run button to list the newest calls from every call vendor.
+export const DEFAULT_QUERY = `# Welcome to Switchboard: one graph over Freya, Ovia,
+# LlamadaPro, CX and HappyRobot.
+#
+# Press the run button (or Ctrl-Enter) to list the newest
+# calls from every call vendor. The other tabs hold the
+# example operations (examples/operations/*.graphql).
+# The book icon on the left opens the docs: every type,
+# field and argument is described there.
 query NewestCalls {
-  providers { provider mode capabilities }
   calls(first: 10) {
     totalCount
     edges {
@@ -25,8 +38,32 @@ query NewestCalls {
     }
     pageInfo { hasNextPage endCursor }
   }
+  providers { provider mode capabilities }
 }
 `;
+
+/**
+ * The example operations (examples/operations/*.graphql), one GraphiQL tab each after the
+ * default query. They live beside src/ in a checkout (tsx) and beside dist/src/ after a build;
+ * a deployment without them simply shows the default tab.
+ */
+function graphiqlTabs(): NonNullable<GraphiQLOptions['defaultTabs']> {
+  const folder = [
+    new URL('../examples/operations/', import.meta.url),
+    new URL('../../examples/operations/', import.meta.url),
+  ].find((candidate) => existsSync(candidate));
+  const examples = folder
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith('.graphql'))
+        .sort()
+        .map((name) => readFileSync(new URL(name, folder), 'utf8'))
+        // The default tab already is NewestCalls; queries first, then mutations.
+        .filter((query) => !/^query NewestCalls\b/m.test(query))
+        .sort((a, b) => Number(/^mutation /m.test(a)) - Number(/^mutation /m.test(b)))
+        .map((query) => ({ query }))
+    : [];
+  return [{ query: DEFAULT_QUERY }, ...examples];
+}
 
 export type SwitchboardYoga = YogaServerInstance<Record<string, never>, Context>;
 
@@ -46,13 +83,27 @@ export function createSwitchboardYoga(services: Services & { config: Config }): 
       useCSRFPrevention({ requestHeaders: ['x-graphql-client-name', 'x-graphql-csrf'] }),
     );
   }
+  // Runs on the request parameters, so before parsing, limits and execution whatever its place.
+  if (config.persistedOperations !== null) {
+    plugins.push(
+      usePersistedOperations({
+        manifestPath: config.persistedOperations,
+        only: config.persistedOnly,
+      }),
+    );
+  }
   plugins.push(useCollectedErrors());
 
   return createYoga<Record<string, never>, Context>({
     schema,
     context: ({ request }) => createContext(services, request),
     graphqlEndpoint: '/graphql',
-    graphiql: config.graphiql ? { title: 'Switchboard', defaultQuery: DEFAULT_QUERY } : false,
+    graphiql: config.graphiql
+      ? { title: 'Switchboard', defaultQuery: DEFAULT_QUERY, defaultTabs: graphiqlTabs() }
+      : false,
+    // GraphiQL's page with its scripts and styles inlined: the default page loads them from a
+    // CDN, which offline machines, CI and locked-down networks cannot reach.
+    renderGraphiQL,
     landingPage: false,
     maskedErrors: true,
     batching: false,

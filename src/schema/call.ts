@@ -285,7 +285,11 @@ builder.queryFields((t) => ({
     description:
       "Calls from every call vendor merged into one list, newest first. The cursor holds every vendor's position, so paging to the end yields each call once; a failing vendor's calls are missing and named in `errors`.",
     args: {
-      filter: t.arg({ type: CallFilterInput, required: false }),
+      filter: t.arg({
+        type: CallFilterInput,
+        required: false,
+        description: 'Which calls to list; every call vendor when absent.',
+      }),
       ...defineConnectionArgs(t),
     },
     resolve: (_, args, ctx, info) => {
@@ -376,7 +380,11 @@ builder.mutationField('addCallNote', (t) =>
     type: AddCallNotePayload,
     description: 'Adds a note to a HappyRobot call.',
     args: {
-      input: t.arg({ type: AddCallNoteInput, required: true }),
+      input: t.arg({
+        type: AddCallNoteInput,
+        required: true,
+        description: 'The call and the note to leave on it.',
+      }),
       idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>

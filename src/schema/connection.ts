@@ -30,14 +30,26 @@ export function defineConnection<T>(
         description: 'Pass as `after` to continue after this item.',
       }),
       // TypeScript cannot resolve Pothos' result type for a generic T; callers pass matching refs.
-      node: t.field({ type: nodeRef, resolve: (parent) => parent.node as never }),
+      node: t.field({
+        type: nodeRef,
+        description: `The ${name}.`,
+        resolve: (parent) => parent.node as never,
+      }),
     }),
   });
   return builder.objectRef<ConnectionShape<T>>(`${name}Connection`).implement({
     description: `A page of ${name} objects.`,
     fields: (t) => ({
-      edges: t.field({ type: [edge], resolve: (parent) => parent.edges }),
-      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (parent) => parent.pageInfo }),
+      edges: t.field({
+        type: [edge],
+        description: 'The items of this page, in list order, each with its cursor.',
+        resolve: (parent) => parent.edges,
+      }),
+      pageInfo: t.field({
+        type: builder.pageInfoRef(),
+        description: 'Whether more items follow, and the cursor to ask for them.',
+        resolve: (parent) => parent.pageInfo,
+      }),
       totalCount: t.int({
         nullable: true,
         description: 'How many items the whole list holds, across every vendor that answered.',

@@ -1,6 +1,7 @@
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
 import { builder, type BuilderTypes } from '../builder.js';
+import { prefetchDefinitions } from './selections.js';
 import type { Context } from '../context.js';
 import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
@@ -134,8 +135,11 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One contact by its global id.',
     args: { id: t.arg.id({ required: true, description: 'A Contact id.' }) },
-    resolve: (_, args, ctx) =>
-      ctx.loaders.contact.load(contactVendorId(expectGlobalId(args.id, 'Contact'))),
+    resolve: (_, args, ctx, info) => {
+      const id = contactVendorId(expectGlobalId(args.id, 'Contact'));
+      prefetchDefinitions(ctx, info);
+      return ctx.loaders.contact.load(id);
+    },
   }),
   contactByPhone: t.field({
     type: ContactType,
@@ -147,13 +151,14 @@ builder.queryFields((t) => ({
         description: 'An E.164 phone number such as +14155550123.',
       }),
     },
-    resolve: (_, args, ctx) => {
+    resolve: (_, args, ctx, info) => {
       const phone = toE164(args.phone);
       if (phone === null) {
         throw invalidInput('phone must be an E.164 phone number such as +14155550123', {
           field: ['phone'],
         });
       }
+      prefetchDefinitions(ctx, info);
       return ctx.loaders.contactByPhone.load(phone);
     },
   }),

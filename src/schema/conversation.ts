@@ -534,7 +534,11 @@ builder.mutationFields((t) => ({
     description:
       'Creates a funnel conversation for an existing contact, or for a contact given by its details (matched by address, else created).',
     args: {
-      input: t.arg({ type: CreateConversationInput, required: true }),
+      input: t.arg({
+        type: CreateConversationInput,
+        required: true,
+        description: 'The conversation to create.',
+      }),
       idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
@@ -557,7 +561,11 @@ builder.mutationFields((t) => ({
     description:
       'Creates many funnel conversations in one request; the vendor creates the valid ones, skips duplicates, and reports on each item in `report`.',
     args: {
-      input: t.arg({ type: BulkCreateConversationsInput, required: true }),
+      input: t.arg({
+        type: BulkCreateConversationsInput,
+        required: true,
+        description: 'The conversations to create.',
+      }),
       idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
@@ -575,7 +583,11 @@ builder.mutationFields((t) => ({
     description:
       'Changes many funnel conversations in one request; the vendor applies the valid items and reports on each item in `report`.',
     args: {
-      input: t.arg({ type: BulkUpdateConversationsInput, required: true }),
+      input: t.arg({
+        type: BulkUpdateConversationsInput,
+        required: true,
+        description: 'The conversations to update and their new values.',
+      }),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {

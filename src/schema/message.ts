@@ -522,7 +522,11 @@ builder.mutationFields((t) => ({
     description:
       'Sends an approved WhatsApp template through LlamadaPro (CreateTemplateMessage); the only way to open a conversation outside the 24-hour window.',
     args: {
-      input: t.arg({ type: SendWhatsAppTemplateInput, required: true }),
+      input: t.arg({
+        type: SendWhatsAppTemplateInput,
+        required: true,
+        description: 'The recipient, the template and its variables.',
+      }),
       idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
@@ -543,7 +547,11 @@ builder.mutationFields((t) => ({
     description:
       'Sends a free-form WhatsApp message through LlamadaPro (CreateMessage): text, or media by `fileId`.',
     args: {
-      input: t.arg({ type: SendWhatsAppMessageInput, required: true }),
+      input: t.arg({
+        type: SendWhatsAppMessageInput,
+        required: true,
+        description: 'The recipient and the message.',
+      }),
       idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>
@@ -564,7 +572,11 @@ builder.mutationFields((t) => ({
     description:
       'Uploads a file to the WhatsApp Business API through LlamadaPro (UploadMedia), to send it with `sendWhatsAppMessage`.',
     args: {
-      input: t.arg({ type: UploadWhatsAppMediaInput, required: true }),
+      input: t.arg({
+        type: UploadWhatsAppMediaInput,
+        required: true,
+        description: 'The media file to upload.',
+      }),
       idempotencyKey: idempotencyKeyArg(t),
     },
     resolve: (_, args, ctx) =>

@@ -196,7 +196,11 @@ builder.queryFields((t) => ({
     type: ProblemConnection,
     description: "Freya's problems in the configured workspace, newest first.",
     args: {
-      filter: t.arg({ type: ProblemFilterInput, required: false }),
+      filter: t.arg({
+        type: ProblemFilterInput,
+        required: false,
+        description: 'Which problems to list; every problem when absent.',
+      }),
       first: t.arg.int({
         defaultValue: FIRST_DEFAULT,
         description: 'How many problems (0 to 100).',

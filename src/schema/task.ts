@@ -238,7 +238,11 @@ builder.queryFields((t) => ({
     type: TaskConnection,
     description: "LlamadaPro's tasks, newest first.",
     args: {
-      filter: t.arg({ type: TaskFilterInput, required: false }),
+      filter: t.arg({
+        type: TaskFilterInput,
+        required: false,
+        description: 'Which tasks to list; every task when absent.',
+      }),
       first: t.arg.int({ defaultValue: FIRST_DEFAULT, description: 'How many tasks (0 to 100).' }),
       after: t.arg.string({ description: 'The `endCursor` of the previous page.' }),
     },
