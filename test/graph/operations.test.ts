@@ -139,6 +139,15 @@ describe('abuse limits (defaults)', () => {
     expect(after).toMatch(/switchboard_upstream_request_duration_seconds_bucket\{[^}]*vendor="CX"/);
   });
 
+  it('answers /readyz from a cached probe, so repeated probes do not reach the vendors', async () => {
+    const base = t.url.replace(/\/graphql$/, '');
+    t.gateway.sandbox!.resetLog();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/readyz`)));
+    for (const answer of answers) expect(answer.status).toBe(200);
+    // One probe per vendor at most, however many orchestrator checks arrive.
+    expect(t.gateway.sandbox!.requests().length).toBeLessThanOrEqual(5);
+  });
+
   it('logs one line per request with request id, operation, duration and upstream requests', async () => {
     const start = t.logs.length;
     await fetch(t.url, {
