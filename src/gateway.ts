@@ -80,11 +80,13 @@ export async function startGateway(
       ]);
       clearInterval(idleTimer);
       clearTimeout(deadline);
+      await Promise.all(connectors.clients().map((client) => client.close()));
       await sandbox?.close();
     },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(connectors.clients().map((client) => client.close()));
       await sandbox?.close();
     },
   };
