@@ -58,3 +58,28 @@ export function expectGlobalId(globalId: string, type: NodeType, argument = 'id'
   }
   return decoded;
 }
+
+/**
+ * The vendor id inside a global id of a type only `provider` holds: INVALID_INPUT naming
+ * `argument` for another provider, or for an id that is not a number where the vendor's document
+ * types it as one.
+ */
+export function vendorIdOn(
+  id: Pick<GlobalId, 'provider' | 'providerId'>,
+  provider: Provider,
+  options: { numeric?: boolean; argument?: string } = {},
+): string {
+  const argument = options.argument ?? 'id';
+  if (id.provider !== provider) {
+    throw invalidInput(
+      `${argument}: only ${provider} holds objects of this type, not ${id.provider}`,
+      {
+        field: [argument],
+      },
+    );
+  }
+  if (options.numeric && !/^\d+$/.test(id.providerId)) {
+    throw invalidInput(`${argument}: not a ${provider} id`, { field: [argument] });
+  }
+  return id.providerId;
+}

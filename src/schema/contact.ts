@@ -4,7 +4,7 @@ import { builder, type BuilderTypes } from '../builder.js';
 import { prefetchDefinitions } from './selections.js';
 import type { Context } from '../context.js';
 import { invalidInput } from '../errors.js';
-import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
+import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
 import {
   ADDRESS_CHANNELS,
   type AddressChannel,
@@ -49,16 +49,8 @@ function isContact(value: unknown): value is Contact {
   return typeof value === 'object' && value !== null && 'phones' in value && 'emails' in value;
 }
 
-/** LlamadaPro is the only vendor with contacts, and its contact ids are numbers. */
-function contactVendorId(id: Pick<GlobalId, 'provider' | 'providerId'>, argument = 'id'): string {
-  if (id.provider !== 'LLAMADAPRO') {
-    throw invalidInput(`${argument}: ${id.provider} has no contacts`, { field: [argument] });
-  }
-  if (!/^\d+$/.test(id.providerId)) {
-    throw invalidInput(`${argument}: not a LlamadaPro contact id`, { field: [argument] });
-  }
-  return id.providerId;
-}
+const contactVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
+  vendorIdOn(id, 'LLAMADAPRO', { numeric: true });
 
 export const ContactType = builder.node(builder.objectRef<Contact>('Contact'), {
   description: 'A person in the LlamadaPro CRM, with every address they can be reached at.',

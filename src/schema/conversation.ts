@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { invalidInput } from '../errors.js';
-import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
+import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
 import { e164, globalIdOf, notNull, numericId, sendIfGiven, text } from '../mutations/inputs.js';
 import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
 import type {
@@ -25,16 +24,8 @@ function isConversation(value: unknown): value is ConversationRef {
   );
 }
 
-/** LlamadaPro is the only vendor with funnel conversations, and their ids are numbers. */
-function conversationVendorId(id: Pick<GlobalId, 'provider' | 'providerId'>): string {
-  if (id.provider !== 'LLAMADAPRO') {
-    throw invalidInput(`id: ${id.provider} has no conversations`, { field: ['id'] });
-  }
-  if (!/^\d+$/.test(id.providerId)) {
-    throw invalidInput('id: not a LlamadaPro conversation id', { field: ['id'] });
-  }
-  return id.providerId;
-}
+const conversationVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
+  vendorIdOn(id, 'LLAMADAPRO', { numeric: true });
 
 export const ConversationType = builder.node(builder.objectRef<ConversationRef>('Conversation'), {
   description:

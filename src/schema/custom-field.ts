@@ -2,7 +2,7 @@ import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { invalidInput } from '../errors.js';
-import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
+import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
 import type { CustomFieldValue } from '../model/contact.js';
 import {
   CUSTOM_FIELD_ENTITY_TYPES,
@@ -79,16 +79,8 @@ function isCustomField(value: unknown): value is CustomField {
   return typeof value === 'object' && value !== null && 'entityType' in value && 'key' in value;
 }
 
-/** LlamadaPro is the only vendor with custom fields, and their ids are numbers. */
-function customFieldVendorId(id: Pick<GlobalId, 'provider' | 'providerId'>): string {
-  if (id.provider !== 'LLAMADAPRO') {
-    throw invalidInput(`id: ${id.provider} has no custom fields`, { field: ['id'] });
-  }
-  if (!/^\d+$/.test(id.providerId)) {
-    throw invalidInput('id: not a LlamadaPro custom field id', { field: ['id'] });
-  }
-  return id.providerId;
-}
+const customFieldVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
+  vendorIdOn(id, 'LLAMADAPRO', { numeric: true });
 
 export const CustomFieldNodeType = builder.node(builder.objectRef<CustomField>('CustomField'), {
   description: 'A custom field definition of LlamadaPro records (contacts, conversations…).',

@@ -2,7 +2,7 @@ import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { invalidInput } from '../errors.js';
-import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
+import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
 import type {
   Message,
   MessageAttachment,
@@ -59,13 +59,8 @@ function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && 'attachments' in value;
 }
 
-/** LlamadaPro is the only vendor with messages. */
-function messageVendorId(id: Pick<GlobalId, 'provider' | 'providerId'>): string {
-  if (id.provider !== 'LLAMADAPRO') {
-    throw invalidInput(`id: ${id.provider} has no messages`, { field: ['id'] });
-  }
-  return id.providerId;
-}
+const messageVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
+  vendorIdOn(id, 'LLAMADAPRO');
 
 /** `contact` is a join onto the contacts, added in joins.ts. */
 export const MessageType = builder.node(builder.objectRef<Message>('Message'), {

@@ -2,7 +2,7 @@ import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { invalidInput } from '../errors.js';
-import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
+import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
 import { definePayload, idempotencyKeyArg } from './mutation.js';
 import { sendIfGiven, text } from '../mutations/inputs.js';
 import { runMutation } from '../mutations/run-mutation.js';
@@ -50,13 +50,8 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'severity' in value && 'title' in value;
 }
 
-/** Freya is the only vendor with problems. */
-function problemVendorId(id: Pick<GlobalId, 'provider' | 'providerId'>): string {
-  if (id.provider !== 'FREYA') {
-    throw invalidInput(`id: ${id.provider} has no problems`, { field: ['id'] });
-  }
-  return id.providerId;
-}
+const problemVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
+  vendorIdOn(id, 'FREYA');
 
 /** `call` and `agent` are joins onto the call vendors, added in joins.ts. */
 export const ProblemNodeType = builder.node(builder.objectRef<Problem>('Problem'), {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { invalidInput } from '../errors.js';
-import { expectGlobalId, localId, parseLocalId, type GlobalId } from '../ids.js';
+import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
 import {
   TASK_ACTOR_TYPES,
   TASK_STATUSES,
@@ -62,13 +62,8 @@ function isTask(value: unknown): value is Task {
   return typeof value === 'object' && value !== null && 'objective' in value;
 }
 
-/** LlamadaPro is the only vendor with tasks. */
-function taskVendorId(id: Pick<GlobalId, 'provider' | 'providerId'>): string {
-  if (id.provider !== 'LLAMADAPRO') {
-    throw invalidInput(`id: ${id.provider} has no tasks`, { field: ['id'] });
-  }
-  return id.providerId;
-}
+const taskVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
+  vendorIdOn(id, 'LLAMADAPRO');
 
 export const TaskType = builder.node(builder.objectRef<Task>('Task'), {
   description: 'A follow-up task on a LlamadaPro conversation, for a person or an AI employee.',
