@@ -5,6 +5,7 @@ import './mutation.js';
 import './provider.js';
 import './agent.js';
 import './call.js';
+import './start-call.js';
 import './contact.js';
 import './task.js';
 import './problem.js';
