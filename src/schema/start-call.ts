@@ -5,17 +5,13 @@ import { e164, numericId, sendIfGiven, text, uuid } from '../mutations/inputs.js
 import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
 import { definePayload, UserErrorType, idempotencyKeyArg } from './mutation.js';
 import { localId } from '../ids.js';
+import { CALL_DIRECTIONS, CALL_STATUSES, CHANNELS, type Call } from '../model/call.js';
+import { toCxChannel } from '../vendors/cx/map.js';
 import {
-  CALL_DIRECTIONS,
-  CALL_STATUSES,
-  CHANNELS,
-  type Call,
-  type CallDirection,
-  type CallStatus,
-  type Channel,
-} from '../model/call.js';
-import type { CxStartInteractionBody } from '../vendors/cx/schemas.js';
-import type { CallRecording } from '../vendors/llamadapro/map.js';
+  toLlamadaProDirection,
+  toLlamadaProStatus,
+  type CallRecording,
+} from '../vendors/llamadapro/map.js';
 import { invalidInput } from '../errors.js';
 import { CallType } from './call.js';
 import { CallDirectionEnum, CallStatusEnum, ChannelEnum } from './enums.js';
@@ -33,9 +29,6 @@ const nonNegative = z.number().min(0, { error: 'must not be negative' });
 const fraction = nonNegative.max(1, { error: 'must be between 0 and 1' });
 /** LlamadaPro's numeric ids, given as strings of digits, go upstream as the numbers they are. */
 const llamadaProNumber = numericId.transform(Number);
-/** LlamadaPro spells directions `outgoing` / `incoming` (its CallDirection enum). */
-const llamadaProDirection = (direction: CallDirection) =>
-  direction === 'OUTBOUND' ? 'outgoing' : 'incoming';
 const callDirection = z.enum(CALL_DIRECTIONS);
 
 const OviaStartCallInput = builder.inputType('OviaStartCallInput', {
@@ -437,17 +430,6 @@ async function startCall(ctx: Context, { input }: StartCallArgs): Promise<Call> 
   throw invalidInput('give exactly one way to start the call', { field: ['input'] });
 }
 
-const CX_CHANNELS = {
-  CALL: 'call',
-  SMS: 'sms',
-  WHATSAPP: 'whatsapp',
-  WEBCHAT: 'webchat',
-} satisfies Record<Channel, CxStartInteractionBody['channel']>;
-
-function toCxChannel(channel: Channel): CxStartInteractionBody['channel'] {
-  return CX_CHANNELS[channel];
-}
-
 builder.mutationField('startCall', (t) =>
   t.field({
     type: StartCallPayload,
@@ -534,7 +516,6 @@ const RecordCallInput = builder.inputType('RecordCallInput', {
 });
 
 /** LlamadaPro spells statuses lower-case with dashes (`in-progress`, `no-answer`). */
-const llamadaProStatus = (status: CallStatus) => status.toLowerCase().replace(/_/g, '-');
 
 const recordCallArgs = z.object({
   input: z.object({
@@ -581,8 +562,8 @@ builder.mutationField('recordCall', (t) =>
           const { status, direction, startedAt, durationSeconds, userId, ...rest } = input;
           const call = await ctx.vendor('llamadapro').createCall({
             ...rest,
-            status: llamadaProStatus(status),
-            direction: llamadaProDirection(direction),
+            status: toLlamadaProStatus(status),
+            direction: toLlamadaProDirection(direction),
             startTime: startedAt.toISOString(),
             // The document requires these members; null says "not known".
             duration: durationSeconds ?? null,
@@ -710,7 +691,7 @@ builder.mutationField('loadRecording', (t) =>
           const { callDirection: direction, callStartTime, ...rest } = input;
           return ctx.vendor('llamadapro').loadRecording({
             ...rest,
-            ...(direction ? { callDirection: llamadaProDirection(direction) } : {}),
+            ...(direction ? { callDirection: toLlamadaProDirection(direction) } : {}),
             ...(callStartTime ? { callStartTime: callStartTime.toISOString() } : {}),
           });
         },

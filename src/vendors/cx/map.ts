@@ -1,6 +1,6 @@
 import type { Call, Channel, TranscriptEntry } from '../../model/call.js';
 import { nonEmpty, toCallStatus, toChannel, toE164, toIsoDate } from '../normalize.js';
-import type { CxInteraction } from './schemas.js';
+import type { CxInteraction, CxStartInteractionBody } from './schemas.js';
 
 /**
  * A CX interaction as the unified Call; pure. CX interactions are the agent reaching the
@@ -70,4 +70,16 @@ function toTranscriptEntries(transcription: string | null | undefined): Transcri
     }
   }
   return entries;
+}
+
+const CX_CHANNELS = {
+  CALL: 'call',
+  SMS: 'sms',
+  WHATSAPP: 'whatsapp',
+  WEBCHAT: 'webchat',
+} satisfies Record<Channel, CxStartInteractionBody['channel']>;
+
+/** The channel as CX's start-interaction body spells it. */
+export function toCxChannel(channel: Channel): CxStartInteractionBody['channel'] {
+  return CX_CHANNELS[channel];
 }

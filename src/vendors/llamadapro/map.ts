@@ -1,4 +1,4 @@
-import type { Call } from '../../model/call.js';
+import type { Call, CallDirection, CallStatus } from '../../model/call.js';
 import type {
   AddressChannel,
   Contact,
@@ -440,4 +440,14 @@ function toBulkIssue(raw: LlamadaProBulkIssue): BulkIssue {
 function metadataType(metadata: unknown): string | null {
   if (typeof metadata !== 'object' || metadata === null || !('type' in metadata)) return null;
   return typeof metadata.type === 'string' ? nonEmpty(metadata.type) : null;
+}
+
+/** LlamadaPro spells directions `outgoing` / `incoming` (its CallDirection enum). */
+export function toLlamadaProDirection(direction: CallDirection): 'outgoing' | 'incoming' {
+  return direction === 'OUTBOUND' ? 'outgoing' : 'incoming';
+}
+
+/** A unified status as LlamadaPro writes it: lower case with dashes (`no-answer`). */
+export function toLlamadaProStatus(status: CallStatus): string {
+  return status.toLowerCase().replace(/_/g, '-');
 }
