@@ -1,3 +1,5 @@
+import type { CustomFieldEntityType } from './custom-field.js';
+
 export const ADDRESS_CHANNELS = ['PHONE', 'EMAIL', 'WHATSAPP', 'OTHER'] as const;
 export type AddressChannel = (typeof ADDRESS_CHANNELS)[number];
 
@@ -9,6 +11,8 @@ export interface ContactAddress {
 export interface CustomFieldValue {
   key: string;
   value: unknown;
+  /** The kind of object holding the value: its definition is the one with this key and type. */
+  entityType: CustomFieldEntityType;
 }
 
 export interface Contact {

@@ -248,7 +248,12 @@ builder.objectFields(CustomFieldValueType, (t) => ({
     description: 'The definition of this field; all definitions are read once per request.',
     resolve: async (value, _, ctx) => {
       const definitions = await ctx.loaders.customFieldDefinitions();
-      return definitions.find((definition) => definition.key === value.key) ?? null;
+      return (
+        definitions.find(
+          (definition) =>
+            definition.key === value.key && definition.entityType === value.entityType,
+        ) ?? null
+      );
     },
   }),
 }));

@@ -312,3 +312,44 @@ describe('the critical path of the dashboard', () => {
     ).toHaveLength(0);
   });
 });
+
+describe('custom field definitions by key and entity type', () => {
+  it('gives a conversation value the conversation definition when an older contact field shares its key', async () => {
+    const define = (entityType: string) =>
+      t.query(
+        `mutation($input: CreateCustomFieldInput!) { createCustomField(input: $input) { customField { id } userErrors { message } } }`,
+        {
+          input: {
+            key: 'referral_code',
+            label: `Referral code (${entityType})`,
+            type: 'STRING',
+            entityType,
+          },
+        },
+      );
+    // The contact definition is older, so a lookup by key alone would find it first.
+    for (const entityType of ['CONTACT', 'FUNNEL_CONVERSATION']) {
+      expect((await define(entityType)).data!.createCustomField.userErrors).toEqual([]);
+    }
+    const contact = t.gateway.sandbox!.data.llamadapro.contacts[7]!;
+    const created = await t.query(
+      `mutation($input: CreateConversationInput!) { createConversation(input: $input) {
+        conversation { customFields { key definition { key entityType } } }
+        userErrors { message }
+      } }`,
+      {
+        input: {
+          funnelId: '2',
+          contactId: Buffer.from(`Contact:LLAMADAPRO:${contact.id}`).toString('base64url'),
+          customFields: { referral_code: 'FRIEND-42' },
+        },
+      },
+    );
+    expect(created.errors).toEqual([]);
+    expect(created.data!.createConversation.userErrors).toEqual([]);
+    const value = created.data!.createConversation.conversation.customFields.find(
+      (v: { key: string }) => v.key === 'referral_code',
+    );
+    expect(value.definition).toEqual({ key: 'referral_code', entityType: 'FUNNEL_CONVERSATION' });
+  });
+});

@@ -465,8 +465,8 @@ describe('toContact', () => {
       nationalId: '12.345.678-9',
       companyPosition: 'Gerente de Compras',
       customFields: [
-        { key: 'segment', value: 'pyme' },
-        { key: 'score', value: 87 },
+        { key: 'segment', value: 'pyme', entityType: 'CONTACT' },
+        { key: 'score', value: 87, entityType: 'CONTACT' },
       ],
       createdAt: '2024-04-01T10:00:00.000Z',
       updatedAt: '2024-05-01T08:00:00.000Z',

@@ -297,7 +297,11 @@ export function toContact(raw: LlamadaProContact | LlamadaProSearchContact): Con
     emails,
     nationalId: nonEmpty(raw.nationalId),
     companyPosition: nonEmpty(raw.companyPosition),
-    customFields: Object.entries(raw.customFields ?? {}).map(([key, value]) => ({ key, value })),
+    customFields: Object.entries(raw.customFields ?? {}).map(([key, value]) => ({
+      key,
+      value,
+      entityType: 'CONTACT',
+    })),
     createdAt: toIsoDate(raw.createdAt),
     updatedAt: toIsoDate(raw.updatedAt),
     raw,
@@ -379,7 +383,11 @@ export function toConversation(raw: LlamadaProConversation): ConversationRef {
     archivedAt: toIsoDate(raw.archivedAt),
     createdAt: toIsoDate(raw.createdAt),
     updatedAt: toIsoDate(raw.updatedAt),
-    customFields: Object.entries(raw.customFields ?? {}).map(([key, value]) => ({ key, value })),
+    customFields: Object.entries(raw.customFields ?? {}).map(([key, value]) => ({
+      key,
+      value,
+      entityType: 'FUNNEL_CONVERSATION',
+    })),
     raw,
   };
 }
