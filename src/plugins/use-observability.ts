@@ -16,11 +16,6 @@ interface RequestRecord {
 
 const records = new WeakMap<Request, RequestRecord>();
 
-/** The request id a request is logged under: the caller's `x-request-id`, else a fresh one. */
-export function requestIdOf(request: Request): string {
-  return records.get(request)?.id ?? 'unknown';
-}
-
 /**
  * One log line and one duration sample per request (request id, operation, status, time,
  * upstream requests); runs each operation inside an OperationScope that counts, and caps, the
