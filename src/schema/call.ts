@@ -1,5 +1,6 @@
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
+import { RAW_FIELD } from './scalars.js';
 import { builder } from '../builder.js';
 import { globalIdOf, text } from '../mutations/inputs.js';
 import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
@@ -216,12 +217,7 @@ export const CallType = builder.node(builder.objectRef<Call>('Call'), {
       description: 'When the vendor created the record.',
       resolve: (call) => call.createdAt,
     }),
-    raw: t.field({
-      type: 'JSON',
-      nullable: true,
-      description: "The vendor's object exactly as received, unknown members included.",
-      resolve: (call) => call.raw ?? null,
-    }),
+    raw: t.expose('raw', RAW_FIELD),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
+import { RAW_FIELD } from './scalars.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { prefetchDefinitions } from './selections.js';
 import type { Context } from '../context.js';
@@ -110,12 +111,7 @@ export const ContactType = builder.node(builder.objectRef<Contact>('Contact'), {
       description: 'When the vendor last changed the contact.',
       resolve: (contact) => contact.updatedAt,
     }),
-    raw: t.field({
-      type: 'JSON',
-      nullable: true,
-      description: "The vendor's object exactly as received, unknown members included.",
-      resolve: (contact) => contact.raw ?? null,
-    }),
+    raw: t.expose('raw', RAW_FIELD),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RAW_FIELD } from './scalars.js';
 import { builder } from '../builder.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
 import { e164, globalIdOf, notNull, numericId, sendIfGiven, text } from '../mutations/inputs.js';
@@ -94,12 +95,7 @@ export const ConversationType = builder.node(builder.objectRef<ConversationRef>(
       description: 'Its FUNNEL_CONVERSATION custom field values.',
       resolve: (conversation) => conversation.customFields,
     }),
-    raw: t.field({
-      type: 'JSON',
-      nullable: true,
-      description: "The vendor's object exactly as received, unknown members included.",
-      resolve: (conversation) => conversation.raw ?? null,
-    }),
+    raw: t.expose('raw', RAW_FIELD),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
+import { RAW_FIELD } from './scalars.js';
 import { builder } from '../builder.js';
 import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
@@ -124,12 +125,7 @@ export const MessageType = builder.node(builder.objectRef<Message>('Message'), {
       description: 'When the message was sent or received.',
       resolve: (message) => message.createdAt,
     }),
-    raw: t.field({
-      type: 'JSON',
-      nullable: true,
-      description: "The vendor's object exactly as received, unknown members included.",
-      resolve: (message) => message.raw ?? null,
-    }),
+    raw: t.expose('raw', RAW_FIELD),
   }),
 });
 

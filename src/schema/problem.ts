@@ -1,5 +1,6 @@
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
+import { RAW_FIELD } from './scalars.js';
 import { builder } from '../builder.js';
 import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
@@ -129,12 +130,7 @@ export const ProblemNodeType = builder.node(builder.objectRef<Problem>('Problem'
       description: 'When the problem last changed.',
       resolve: (problem) => problem.updatedAt,
     }),
-    raw: t.field({
-      type: 'JSON',
-      nullable: true,
-      description: "The vendor's object exactly as received, unknown members included.",
-      resolve: (problem) => problem.raw ?? null,
-    }),
+    raw: t.expose('raw', RAW_FIELD),
   }),
 });
 

@@ -24,3 +24,10 @@ builder.scalarType('JSON', {
     throw invalidInput('JSON arguments must be passed as variables');
   },
 });
+
+/** Every vendor object's `raw` field: what the vendor sent, unknown members included. */
+export const RAW_FIELD = {
+  type: 'JSON',
+  nullable: true,
+  description: "The vendor's object exactly as received, unknown members included.",
+} as const;

@@ -1,5 +1,6 @@
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
+import { RAW_FIELD } from './scalars.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { invalidInput } from '../errors.js';
@@ -139,12 +140,7 @@ export const TaskType = builder.node(builder.objectRef<Task>('Task'), {
       description: 'When the vendor last changed the task.',
       resolve: (task) => task.updatedAt,
     }),
-    raw: t.field({
-      type: 'JSON',
-      nullable: true,
-      description: "The vendor's object exactly as received, unknown members included.",
-      resolve: (task) => task.raw ?? null,
-    }),
+    raw: t.expose('raw', RAW_FIELD),
   }),
 });
 
