@@ -1,6 +1,8 @@
+import type { ArgBuilder } from '@pothos/core';
 import { responsePathAsArray } from 'graphql';
 import { z } from 'zod';
-import { builder } from '../builder.js';
+import { RAW_FIELD } from './scalars.js';
+import { builder, type BuilderTypes } from '../builder.js';
 import { invalidInput } from '../errors.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
 import type { CustomFieldValue } from '../model/contact.js';
@@ -131,12 +133,7 @@ export const CustomFieldNodeType = builder.node(builder.objectRef<CustomField>('
       description: 'When the definition last changed.',
       resolve: (field) => field.updatedAt,
     }),
-    raw: t.field({
-      type: 'JSON',
-      nullable: true,
-      description: "The vendor's object exactly as received, unknown members included.",
-      resolve: (field) => field.raw ?? null,
-    }),
+    raw: t.expose('raw', RAW_FIELD),
   }),
 });
 
@@ -313,6 +310,22 @@ const CustomFieldOptionPayload = definePayload(
   'The list option written, or what went wrong.',
 );
 
+/** The argument naming the custom field an option belongs to. */
+function customFieldIdArgument(t: { arg: ArgBuilder<BuilderTypes> }) {
+  return t.arg.id({ required: true, description: 'The global id of the custom field.' });
+}
+
+/** The arguments naming one option of one custom field. */
+function optionRefArguments(t: { arg: ArgBuilder<BuilderTypes> }) {
+  return {
+    customFieldId: customFieldIdArgument(t),
+    optionId: t.arg.string({
+      required: true,
+      description: "The option's own id (`CustomFieldOption.id`).",
+    }),
+  };
+}
+
 builder.mutationFields((t) => ({
   createCustomField: t.field({
     type: CustomFieldPayload,
@@ -399,10 +412,7 @@ builder.mutationFields((t) => ({
     description:
       'Adds a choice to a LlamadaPro custom field (POST /api/v1/custom-fields/{definitionId}/options).',
     args: {
-      customFieldId: t.arg.id({
-        required: true,
-        description: 'The global id of the custom field.',
-      }),
+      customFieldId: customFieldIdArgument(t),
       input: t.arg({
         type: CustomFieldOptionInputType,
         required: true,
@@ -431,14 +441,7 @@ builder.mutationFields((t) => ({
     description:
       'Changes a choice of a LlamadaPro custom field (PUT /api/v1/custom-fields/{definitionId}/options/{optionId}); only the members given are sent.',
     args: {
-      customFieldId: t.arg.id({
-        required: true,
-        description: 'The global id of the custom field.',
-      }),
-      optionId: t.arg.string({
-        required: true,
-        description: "The option's own id (`CustomFieldOption.id`).",
-      }),
+      ...optionRefArguments(t),
       input: t.arg({
         type: UpdateCustomFieldOptionInputType,
         required: true,
@@ -464,14 +467,7 @@ builder.mutationFields((t) => ({
     description:
       'Deletes a choice of a LlamadaPro custom field and answers it as it was; records holding its value lose it.',
     args: {
-      customFieldId: t.arg.id({
-        required: true,
-        description: 'The global id of the custom field.',
-      }),
-      optionId: t.arg.string({
-        required: true,
-        description: "The option's own id (`CustomFieldOption.id`).",
-      }),
+      ...optionRefArguments(t),
     },
     resolve: (_, args, ctx) =>
       runMutation(ctx, {
@@ -494,14 +490,7 @@ builder.queryField('customFieldOption', (t) =>
     description:
       'One choice of a custom field by its own id; null with a NOT_FOUND error when there is none.',
     args: {
-      customFieldId: t.arg.id({
-        required: true,
-        description: 'The global id of the custom field.',
-      }),
-      optionId: t.arg.string({
-        required: true,
-        description: "The option's own id (`CustomFieldOption.id`).",
-      }),
+      ...optionRefArguments(t),
     },
     resolve: (_, args, ctx) => {
       const parsed = optionRefArgs.safeParse({
