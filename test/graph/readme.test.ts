@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createSandboxData } from '../../src/sandbox/data.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /** Every GraphQL example in the README runs without an error against the sandbox. */
@@ -33,3 +34,21 @@ it.each(examples.map((example) => [example.match(/query (\w+)/)?.[1] ?? 'anonymo
     }
   },
 );
+
+it('describes the seeded sandbox data set as it is', () => {
+  // A fresh copy: the examples above write to the running sandbox.
+  const data = createSandboxData();
+  const prose = readme.replace(/\s+/g, ' ');
+  const calls =
+    data.ovia.calls.length +
+    data.llamadapro.calls.length +
+    data.cx.interactions.length +
+    data.happyrobot.calls.length;
+  expect(prose).toContain(`(${calls} calls over four vendors`);
+  expect(prose).toContain(
+    `${data.llamadapro.contacts.length} contacts whose numbers match the calls`,
+  );
+  expect(prose).toContain(`${data.freya.problems.length} QA problems`);
+  expect(prose).toContain(`${data.llamadapro.tasks.length} tasks`);
+  expect(prose).toContain(`${data.llamadapro.messages.length} WhatsApp`);
+});
