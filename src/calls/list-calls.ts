@@ -3,26 +3,47 @@ import { atPath, providerNotConfigured } from '../errors.js';
 import type { Call, CallFilter } from '../model/call.js';
 import { providerRank, type CallProvider } from '../model/provider.js';
 import type { MergeInput } from '../paging/merged-list.js';
+import type { KeyOrder, SortKey } from '../paging/paged-source.js';
 import { listConnection } from '../paging/list-connection.js';
 import { localId } from '../ids.js';
 import type { ConnectionShape } from '../schema/connection.js';
 import { callSortKey, filterFingerprint, matchesCallFilter } from './call-filter.js';
 
 /**
- * Newest first (`startedAt`, else creation time, descending); calls with neither are upcoming
- * and come first; ties go by provider in the enum's order, then by vendor id as a string.
+ * A call's place in the merged order: its sort key, its provider's rank and its vendor id. Kept
+ * in cursors, so that a vendor's list that shifted between pages can be resumed by order.
  */
-export function compareCalls(a: Call, b: Call): number {
-  const keyA = callSortKey(a);
-  const keyB = callSortKey(b);
+function callKey(call: Call): SortKey {
+  return [callSortKey(call), providerRank(call.provider), call.providerId];
+}
+
+function compareCallKeys(a: SortKey, b: SortKey): number {
+  // Keys come back from clients' cursors too; a part of the wrong type compares as missing.
+  const number = (value: unknown) => (typeof value === 'number' ? value : null);
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const keyA = number(a[0]);
+  const keyB = number(b[0]);
   if (keyA !== keyB) {
     if (keyA === null) return -1;
     if (keyB === null) return 1;
     return keyB - keyA;
   }
-  const rank = providerRank(a.provider) - providerRank(b.provider);
+  const rank = (number(a[1]) ?? -1) - (number(b[1]) ?? -1);
   if (rank !== 0) return rank;
-  return a.providerId < b.providerId ? -1 : a.providerId > b.providerId ? 1 : 0;
+  const idA = text(a[2]);
+  const idB = text(b[2]);
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
+}
+
+/** The merged order of calls, on keys; see `compareCalls`. */
+export const CALL_ORDER: KeyOrder<Call> = { keyOf: callKey, compare: compareCallKeys };
+
+/**
+ * Newest first (`startedAt`, else creation time, descending); calls with neither are upcoming
+ * and come first; ties go by provider in the enum's order, then by vendor id as a string.
+ */
+export function compareCalls(a: Call, b: Call): number {
+  return compareCallKeys(callKey(a), callKey(b));
 }
 
 /**
@@ -48,11 +69,17 @@ export async function listCalls(
       continue;
     }
     const { source, exact } = connector.callPages(filter);
-    inputs.push({ key: provider, source, exact, keep: (call) => matchesCallFilter(call, filter) });
+    inputs.push({
+      key: provider,
+      source,
+      exact,
+      keep: (call) => matchesCallFilter(call, filter),
+      idOf: (call) => call.providerId,
+    });
   }
   const connection = await listConnection(ctx, {
     inputs,
-    compare: compareCalls,
+    order: CALL_ORDER,
     first,
     after,
     fingerprint: filterFingerprint(providers, filter),

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import { PROVIDER_OF, type Connectors } from '../connectors.js';
 import { atPath, providerNotConfigured } from '../errors.js';
-import type { PagedSource } from './paged-source.js';
+import type { KeyOrder, PagedSource } from './paged-source.js';
 import type { ConnectionShape } from '../schema/connection.js';
 import { readMergedPage, type MergeInput } from './merged-list.js';
 
@@ -16,6 +16,11 @@ export async function listConnection<T>(
     inputs: MergeInput<T>[];
     /** Orders items of different vendors; unused with a single vendor. */
     compare?: (a: T, b: T) => number;
+    /**
+     * The order every vendor lists in, as keys that fit in a cursor. It can stand for `compare`
+     * and lets paging drop items already listed when a vendor's list has shifted.
+     */
+    order?: KeyOrder<T>;
     first: number;
     after: string | null;
     /** Describes the list's arguments; a cursor is only valid for the same fingerprint. */
@@ -23,10 +28,14 @@ export async function listConnection<T>(
     path: ReadonlyArray<string | number>;
   },
 ): Promise<ConnectionShape<T>> {
-  const { compare = () => 0, after, path } = options;
+  const { order, after, path } = options;
+  const compare =
+    options.compare ??
+    (order ? (a: T, b: T) => order.compare(order.keyOf(a), order.keyOf(b)) : () => 0);
   const page = await readMergedPage({
     inputs: options.inputs,
     compare: (a, b) => compare(a.item, b.item),
+    order,
     first: options.first,
     after,
     fingerprint: options.fingerprint,
@@ -54,7 +63,7 @@ export async function listConnection<T>(
  * A connection over one vendor's own list. Without a connector for the vendor the list is empty
  * and carries a PROVIDER_NOT_CONFIGURED error.
  */
-export function vendorList<K extends keyof Connectors, T>(
+export function vendorList<K extends keyof Connectors, T extends { providerId: string }>(
   ctx: Context,
   key: K,
   options: {
@@ -68,7 +77,13 @@ export function vendorList<K extends keyof Connectors, T>(
   const inputs: MergeInput<T>[] = [];
   const connector = ctx.connectors.connectors[key];
   if (connector) {
-    inputs.push({ key, source: options.source(connector), exact: true, keep: () => true });
+    inputs.push({
+      key,
+      source: options.source(connector),
+      exact: true,
+      keep: () => true,
+      idOf: (item) => item.providerId,
+    });
   } else {
     ctx.reportError(atPath(providerNotConfigured(PROVIDER_OF[key]), options.path));
   }

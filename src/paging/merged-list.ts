@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { invalidInput } from '../errors.js';
-import { countItems, readItems, type PagedSource, type ResumePoint } from './paged-source.js';
+import {
+  countItems,
+  MAX_REMEMBERED_LENGTH,
+  MAX_SORT_KEY_PARTS,
+  readItems,
+  type KeyOrder,
+  type PagedSource,
+  type ResumePoint,
+} from './paged-source.js';
 
 /**
  * One vendor's part of a merged list: its paged source, whether its native filter is the whole
@@ -11,6 +19,8 @@ export interface MergeInput<T> {
   source: PagedSource<T>;
   exact: boolean;
   keep: (item: T) => boolean;
+  /** The item's id within this vendor; with it, paging holds when the vendor's list shifts. */
+  idOf?: ((item: T) => string) | undefined;
 }
 
 export interface MergedEdge<T> {
@@ -36,6 +46,11 @@ const resumePointSchema = z.union([
     pos: z.union([z.number().int().min(0), z.string().max(2000)]),
     skip: z.number().int().min(0),
     size: z.number().int().min(1).max(1000),
+    last: z.string().max(MAX_REMEMBERED_LENGTH).optional(),
+    key: z
+      .array(z.union([z.string().max(MAX_REMEMBERED_LENGTH), z.number(), z.null()]))
+      .max(MAX_SORT_KEY_PARTS)
+      .optional(),
   }),
 ]);
 const cursorSchema = z.object({
@@ -70,15 +85,19 @@ export function decodeCursor(cursor: string, fingerprint: string): CursorState {
  * Merges several vendors' lists, each already ordered by `compare`, into one page of `first`
  * items. The cursor after each item holds every vendor's position, so paging to the end yields
  * every item exactly once and in order; a vendor that fails keeps its position and is reported.
+ * Positions also remember the last item taken from each vendor (see `readItems`), so items a
+ * vendor adds ahead of it meanwhile do not bring back items already listed.
  */
 export async function readMergedPage<T>(options: {
   inputs: MergeInput<T>[];
   compare: (a: { key: string; item: T }, b: { key: string; item: T }) => number;
+  /** The order each vendor lists in, when it has one; it tells items read already apart. */
+  order?: KeyOrder<T> | undefined;
   first: number;
   after: string | null;
   fingerprint: string;
 }): Promise<MergedPage<T>> {
-  const { inputs, compare, first, fingerprint } = options;
+  const { inputs, compare, order, first, fingerprint } = options;
   const state: CursorState = options.after ? decodeCursor(options.after, fingerprint) : {};
   const failures: Array<{ key: string; error: unknown }> = [];
 
@@ -90,7 +109,10 @@ export async function readMergedPage<T>(options: {
       try {
         // Where items are filtered locally, larger pages save round trips.
         const pageSize = input.exact ? first : input.source.maxPageSize;
-        const read = await readItems(input.source, from ?? null, first, input.keep, pageSize);
+        const read = await readItems(input.source, from ?? null, first, input.keep, pageSize, {
+          idOf: input.idOf,
+          order,
+        });
         return { input, items: read.items, end: read.end, total: read.total };
       } catch (error) {
         failures.push({ key: input.key, error });
