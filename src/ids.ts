@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { invalidInput } from './errors.js';
+import { pathParameterProblem } from './http/route.js';
 import { PROVIDERS, type Provider } from './model/provider.js';
 
 export const NODE_TYPES = [
@@ -60,14 +62,23 @@ export function expectGlobalId(globalId: string, type: NodeType, argument = 'id'
 }
 
 /**
+ * The least every vendor id must be, for kinds whose format no vendor document gives: something
+ * that fills one path segment and nothing else. Vendor folders give stricter rules where they can.
+ */
+export const opaqueVendorId = z.string().superRefine((value, ctx) => {
+  const problem = pathParameterProblem(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/**
  * The vendor id inside a global id of a type only `provider` holds: INVALID_INPUT naming
- * `argument` for another provider, or for an id that is not a number where the vendor's document
- * types it as one.
+ * `argument` for another provider, or for an id that does not have the `format` of the vendor's
+ * ids of that kind (by default only what any id sent in a URL must be).
  */
 export function vendorIdOn(
   id: Pick<GlobalId, 'provider' | 'providerId'>,
   provider: Provider,
-  options: { numeric?: boolean; argument?: string } = {},
+  options: { format?: z.ZodType<string>; argument?: string } = {},
 ): string {
   const argument = options.argument ?? 'id';
   if (id.provider !== provider) {
@@ -78,8 +89,10 @@ export function vendorIdOn(
       },
     );
   }
-  if (options.numeric && !/^\d+$/.test(id.providerId)) {
-    throw invalidInput(`${argument}: not a ${provider} id`, { field: [argument] });
+  const checked = (options.format ?? opaqueVendorId).safeParse(id.providerId);
+  if (!checked.success) {
+    const reason = checked.error.issues[0]?.message ?? 'malformed';
+    throw invalidInput(`${argument}: not a ${provider} id (${reason})`, { field: [argument] });
   }
   return id.providerId;
 }

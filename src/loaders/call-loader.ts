@@ -32,9 +32,13 @@ export function createCallLoader(
           for (const { index } of wanted) results[index] = toError(error);
           return;
         }
-        const settled = await mapLimited(wanted, PER_VENDOR_CONCURRENCY, ({ providerId }) =>
-          connector.getCall(providerId),
-        );
+        const settled = await mapLimited(wanted, PER_VENDOR_CONCURRENCY, async ({ providerId }) => {
+          // Every call lookup by global id (call, node, nodes) comes through here.
+          if (!connector.isCallId(providerId)) {
+            throw invalidInput(`id: not a ${provider} call id`, { field: ['id'] });
+          }
+          return connector.getCall(providerId);
+        });
         settled.forEach((outcome, i) => {
           const target = wanted[i];
           if (!target) return;

@@ -16,6 +16,7 @@ import {
   type TranscriptEntry,
 } from '../model/call.js';
 import { isCallProvider } from '../model/provider.js';
+import { happyRobotCallId } from '../vendors/happyrobot/ids.js';
 import { invalidInput } from '../errors.js';
 import { AgentRefType } from './agent.js';
 import {
@@ -323,9 +324,7 @@ const AddCallNoteInput = builder.inputType('AddCallNoteInput', {
 
 const addCallNoteArgs = z.object({
   input: z.object({
-    callId: globalIdOf('Call', 'HAPPYROBOT').pipe(
-      z.string().length(24, { error: 'HappyRobot call ids are 24 characters' }),
-    ),
+    callId: globalIdOf('Call', 'HAPPYROBOT').pipe(happyRobotCallId),
     content: text(),
     flagged: z.boolean().nullish(),
     userId: text(200).nullish(),

@@ -15,6 +15,7 @@ import {
 import { e164, globalIdOf, notNull, numericId, text } from '../mutations/inputs.js';
 import { runMutation } from '../mutations/run-mutation.js';
 import type { ContactInput } from '../vendors/llamadapro/client.js';
+import { llamadaProContactId } from '../vendors/llamadapro/ids.js';
 import { vendorList } from '../paging/list-connection.js';
 import { toE164 } from '../vendors/normalize.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
@@ -51,7 +52,7 @@ function isContact(value: unknown): value is Contact {
 }
 
 const contactVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
-  vendorIdOn(id, 'LLAMADAPRO', { numeric: true });
+  vendorIdOn(id, 'LLAMADAPRO', { format: llamadaProContactId });
 
 export const ContactType = builder.node(builder.objectRef<Contact>('Contact'), {
   description: 'A person in the LlamadaPro CRM, with every address they can be reached at.',
@@ -275,7 +276,7 @@ const createContactArgs = z.object({
   }),
 });
 
-const contactId = globalIdOf('Contact', 'LLAMADAPRO').pipe(numericId);
+const contactId = globalIdOf('Contact', 'LLAMADAPRO').pipe(llamadaProContactId);
 
 const updateContactArgs = z.object({
   id: contactId,

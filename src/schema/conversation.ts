@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
 import { e164, globalIdOf, notNull, numericId, sendIfGiven, text } from '../mutations/inputs.js';
 import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
+import { llamadaProContactId, llamadaProConversationId } from '../vendors/llamadapro/ids.js';
 import type {
   ConversationCreateInput,
   ConversationUpdateInput,
@@ -26,7 +27,7 @@ function isConversation(value: unknown): value is ConversationRef {
 }
 
 const conversationVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
-  vendorIdOn(id, 'LLAMADAPRO', { numeric: true });
+  vendorIdOn(id, 'LLAMADAPRO', { format: llamadaProConversationId });
 
 export const ConversationType = builder.node(builder.objectRef<ConversationRef>('Conversation'), {
   description:
@@ -421,10 +422,10 @@ const vendorNumber = z
   .pipe(numericId)
   .transform((value) => Number(value));
 const contactNumber = globalIdOf('Contact', 'LLAMADAPRO').pipe(
-  numericId.transform((value) => Number(value)),
+  llamadaProContactId.transform((value) => Number(value)),
 );
 const conversationNumber = globalIdOf('Conversation', 'LLAMADAPRO').pipe(
-  numericId.transform((value) => Number(value)),
+  llamadaProConversationId.transform((value) => Number(value)),
 );
 const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });
 const email = z.email({ error: 'must be an e-mail address' });

@@ -14,8 +14,12 @@ import {
   type CustomFieldOption,
   type CustomFieldType,
 } from '../model/custom-field.js';
-import { globalIdOf, notNull, numericId, text } from '../mutations/inputs.js';
+import { globalIdOf, notNull, text } from '../mutations/inputs.js';
 import { runMutation } from '../mutations/run-mutation.js';
+import {
+  llamadaProCustomFieldId,
+  llamadaProCustomFieldOptionId,
+} from '../vendors/llamadapro/ids.js';
 import type {
   CreateCustomFieldInput,
   CustomFieldOptionInput,
@@ -82,7 +86,7 @@ function isCustomField(value: unknown): value is CustomField {
 }
 
 const customFieldVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
-  vendorIdOn(id, 'LLAMADAPRO', { numeric: true });
+  vendorIdOn(id, 'LLAMADAPRO', { format: llamadaProCustomFieldId });
 
 export const CustomFieldNodeType = builder.node(builder.objectRef<CustomField>('CustomField'), {
   description: 'A custom field definition of LlamadaPro records (contacts, conversations…).',
@@ -248,9 +252,9 @@ const UpdateCustomFieldOptionInputType = builder.inputType('UpdateCustomFieldOpt
 const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, {
   error: 'must be a lower-case letter, then up to 62 lower-case letters, digits or _',
 });
-const customFieldId = globalIdOf('CustomField', 'LLAMADAPRO').pipe(numericId);
+const customFieldId = globalIdOf('CustomField', 'LLAMADAPRO').pipe(llamadaProCustomFieldId);
 // The document types option ids as numbers.
-const optionId = z.string().trim().pipe(numericId);
+const optionId = z.string().trim().pipe(llamadaProCustomFieldOptionId);
 
 const createCustomFieldArgs = z.object({
   input: z.object({

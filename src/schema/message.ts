@@ -13,6 +13,7 @@ import type {
 import { vendorList } from '../paging/list-connection.js';
 import { e164, sendIfGiven, text } from '../mutations/inputs.js';
 import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
+import { llamadaProContactId, llamadaProMessageId } from '../vendors/llamadapro/ids.js';
 import type { WhatsAppMedia } from '../vendors/llamadapro/map.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
 import { ChannelEnum, ProviderEnum } from './enums.js';
@@ -61,7 +62,7 @@ function isMessage(value: unknown): value is Message {
 }
 
 const messageVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
-  vendorIdOn(id, 'LLAMADAPRO');
+  vendorIdOn(id, 'LLAMADAPRO', { format: llamadaProMessageId });
 
 /** `contact` is a join onto the contacts, added in joins.ts. */
 export const MessageType = builder.node(builder.objectRef<Message>('Message'), {
@@ -157,7 +158,10 @@ builder.queryFields((t) => ({
     resolve: (_, args, ctx, info) => {
       const contact = expectGlobalId(args.contactId, 'Contact', 'contactId');
       // ListMessages takes the contact id as a number; anything else would be a vendor 400.
-      if (contact.provider !== 'LLAMADAPRO' || !/^\d+$/.test(contact.providerId)) {
+      if (
+        contact.provider !== 'LLAMADAPRO' ||
+        !llamadaProContactId.safeParse(contact.providerId).success
+      ) {
         throw invalidInput('contactId is not the id of a LlamadaPro contact', {
           field: ['contactId'],
         });

@@ -14,6 +14,7 @@ import {
   type ProblemFilter,
   type ProblemType,
 } from '../model/problem.js';
+import { freyaProblemId } from '../vendors/freya/ids.js';
 import type { FreyaCreateProblemInput } from '../vendors/freya/schemas.js';
 import { vendorList } from '../paging/list-connection.js';
 import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
@@ -52,7 +53,7 @@ function isProblem(value: unknown): value is Problem {
 }
 
 const problemVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
-  vendorIdOn(id, 'FREYA');
+  vendorIdOn(id, 'FREYA', { format: freyaProblemId });
 
 /** `call` and `agent` are joins onto the call vendors, added in joins.ts. */
 export const ProblemNodeType = builder.node(builder.objectRef<Problem>('Problem'), {

@@ -17,6 +17,7 @@ import {
 import { vendorList } from '../paging/list-connection.js';
 import { globalIdOf, notNull, numericId, text } from '../mutations/inputs.js';
 import { runMutation } from '../mutations/run-mutation.js';
+import { llamadaProTaskId } from '../vendors/llamadapro/ids.js';
 import type {
   CreateTaskInput,
   LlamadaProConnector,
@@ -64,7 +65,7 @@ function isTask(value: unknown): value is Task {
 }
 
 const taskVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
-  vendorIdOn(id, 'LLAMADAPRO');
+  vendorIdOn(id, 'LLAMADAPRO', { format: llamadaProTaskId });
 
 export const TaskType = builder.node(builder.objectRef<Task>('Task'), {
   description: 'A follow-up task on a LlamadaPro conversation, for a person or an AI employee.',
@@ -340,7 +341,7 @@ const UpdateTaskInputType = builder.inputType('UpdateTaskInput', {
 });
 
 const taskActorSchema = z.object({ id: text(200), type: z.enum(TASK_ACTOR_TYPES) });
-const taskId = globalIdOf('Task', 'LLAMADAPRO');
+const taskId = globalIdOf('Task', 'LLAMADAPRO').pipe(llamadaProTaskId);
 // The document types conversationId as a number.
 const conversationId = z.string().trim().pipe(numericId);
 /** An update date: omitted is left alone, null clears it; the vendor takes ISO strings. */

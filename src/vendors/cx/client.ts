@@ -4,6 +4,7 @@ import type { Call, CallFilter } from '../../model/call.js';
 import type { NativePosition, Page, PagedSource } from '../../paging/paged-source.js';
 import { toChannel } from '../normalize.js';
 import type { CallConnector, ConnectorOptions } from '../types.js';
+import { cxInteractionId } from './ids.js';
 import { toCall } from './map.js';
 import { cxRoutes } from './routes.js';
 import {
@@ -13,7 +14,6 @@ import {
 } from './schemas.js';
 
 const MAX_PAGE_SIZE = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** CX's interactions: a page-numbered list, lookups by UUID, and starting an interaction. */
 export class CxConnector implements CallConnector {
@@ -72,7 +72,7 @@ export class CxConnector implements CallConnector {
   }
 
   isCallId(id: string): boolean {
-    return UUID.test(id);
+    return cxInteractionId.safeParse(id).success;
   }
 
   /** Never retried; CX's answer lacks the channel, so the requested one fills it in. */

@@ -3,6 +3,7 @@ import { UpstreamClient } from '../../http/upstream-client.js';
 import type { Call, CallFilter } from '../../model/call.js';
 import type { NativePosition, Page, PagedSource } from '../../paging/paged-source.js';
 import type { CallConnector, ConnectorOptions } from '../types.js';
+import { happyRobotCallId } from './ids.js';
 import { toCall } from './map.js';
 import { happyRobotRoutes } from './routes.js';
 import {
@@ -12,8 +13,6 @@ import {
 } from './schemas.js';
 
 const MAX_PAGE_SIZE = 100;
-/** The notes route requires 24-character call ids (MongoDB-style). */
-const CALL_ID = /^[0-9a-zA-Z]{24}$/;
 
 /** HappyRobot's calls: a page-numbered list, lookups by 24-character id, and call notes. */
 export class HappyRobotConnector implements CallConnector {
@@ -63,7 +62,7 @@ export class HappyRobotConnector implements CallConnector {
   }
 
   isCallId(id: string): boolean {
-    return CALL_ID.test(id);
+    return happyRobotCallId.safeParse(id).success;
   }
 
   /** Never retried (a second POST would add the note twice); answers the call with its notes. */

@@ -33,6 +33,7 @@ import {
   type ConversationRef,
   type WhatsAppMedia,
 } from './map.js';
+import { llamadaProCallId } from './ids.js';
 import { llamadaProRoutes as routes } from './routes.js';
 import {
   llamadaProBulkResultSchema,
@@ -308,7 +309,7 @@ export class LlamadaProConnector implements CallConnector {
 
   /** LlamadaPro call ids are numbers. */
   isCallId(id: string): boolean {
-    return DIGITS.test(id);
+    return llamadaProCallId.safeParse(id).success;
   }
 
   async getCallTranscription(callId: string): Promise<CallTranscription> {

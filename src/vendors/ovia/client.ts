@@ -3,12 +3,12 @@ import { UpstreamClient } from '../../http/upstream-client.js';
 import type { Call, CallFilter } from '../../model/call.js';
 import type { NativePosition, Page, PagedSource } from '../../paging/paged-source.js';
 import type { CallConnector, ConnectorOptions } from '../types.js';
+import { oviaCallId } from './ids.js';
 import { toCall } from './map.js';
 import { oviaRoutes } from './routes.js';
 import { oviaCallListSchema, oviaCallSchema, type OviaStartCallBody } from './schemas.js';
 
 const MAX_PAGE_SIZE = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ovia's calls: an offset-paged list, lookups by UUID, and starting a call. */
 export class OviaConnector implements CallConnector {
@@ -61,7 +61,7 @@ export class OviaConnector implements CallConnector {
   }
 
   isCallId(id: string): boolean {
-    return UUID.test(id);
+    return oviaCallId.safeParse(id).success;
   }
 
   /** Never retried (a POST dials a phone); the answer is the created call. */
