@@ -8,12 +8,14 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-export async function startRig(options: { gatewayNodeArgs?: string[] } = {}): Promise<Rig> {
+export async function startRig(
+  options: { gatewayNodeArgs?: string[]; gatewayEnv?: Record<string, string> } = {},
+): Promise<Rig> {
   const sandbox = await startChild('sandbox-process.ts');
   let gateway: Child;
   try {
     gateway = await startChild('serve.ts', {
-      env: vendorEnv(sandbox.sandboxUrls),
+      env: { ...vendorEnv(sandbox.sandboxUrls), ...options.gatewayEnv },
       ...(options.gatewayNodeArgs ? { nodeArgs: options.gatewayNodeArgs } : {}),
     });
   } catch (error) {

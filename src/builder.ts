@@ -31,10 +31,8 @@ export const builder = new SchemaBuilder<SwitchboardTypes>({
       description: 'Any object by its global id.',
       args: { id: { description: 'A global id, as any `id` field of the graph returns it.' } },
     },
-    nodesQueryOptions: {
-      description: 'Objects by their global ids, in the order given; null where none.',
-      args: { ids: { description: 'Global ids of objects of any types.' } },
-    },
+    // Replaced by src/schema/node.ts, which resolves each id on its own.
+    nodesQueryOptions: false,
     nodeTypeOptions: {
       description: 'An object with a global id, which `node(id)` and `nodes(ids)` resolve.',
     },

@@ -36,10 +36,31 @@ export interface Limits {
   maxDirectives: number;
   /** Estimated objects an operation may return, lists counted at their `first`. @default 10000 */
   maxCost: number;
-  /** @default 1_048_576 */
+  /** Largest `/graphql` request body. @default 65_536 */
   maxBodyBytes: number;
+  /**
+   * Bytes the parsed-document cache may hold, keys (the documents' text) and parsed trees
+   * estimated together; documents over DOCUMENT_CACHE_MAX_ENTRY_BYTES are never cached.
+   * @default 16_777_216
+   */
+  documentCacheBytes: number;
   /** Upstream requests (retries included) one operation may cause. @default 250 */
   maxUpstreamRequests: number;
+}
+
+/**
+ * Bounds on client sockets, so slow or stalled clients cannot hold the process's file
+ * descriptors (README, "Operating Switchboard").
+ */
+export interface SocketLimits {
+  /** Time a client has to send the request headers. @default 10_000 */
+  headersTimeoutMs: number;
+  /** Time a client has to send the whole request, body included. @default 30_000 */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. @default 5000 */
+  keepAliveTimeoutMs: number;
+  /** Open client connections at most; past it new ones are closed on arrival. @default 1000 */
+  maxConnections: number;
 }
 
 export interface Config {
@@ -52,12 +73,24 @@ export interface Config {
   sandbox: boolean;
   /** How long a mutation's idempotency key is remembered. @default 86_400_000 */
   idempotencyTtlMs: number;
+  /** Live idempotency keys held at most; past it new keys are refused, none is forgotten. @default 10_000 */
+  idempotencyMaxKeys: number;
+  /** Live idempotency keys one client (API key, or IP without keys) may hold. @default 1_000 */
+  idempotencyMaxKeysPerClient: number;
+  /** Approximate bytes the kept mutation outcomes may take. @default 67_108_864 (64 MiB) */
+  idempotencyMaxBytes: number;
   /** `NODE_ENV=production`: introspection, suggestions and GraphiQL off unless enabled. */
   production: boolean;
   introspection: boolean;
   graphiql: boolean;
   /** How long in-flight requests may take to finish after SIGTERM. @default 10_000 */
   shutdownTimeoutMs: number;
+  /**
+   * After SIGTERM, how long the listener keeps accepting (with `/readyz` at 503) before it
+   * closes and SHUTDOWN_TIMEOUT_MS starts. @default 1000
+   */
+  drainDelayMs: number;
+  sockets: SocketLimits;
   /**
    * Path of a persisted-documents manifest (`{ "sha256:<hex>": document }`, as `npm run codegen`
    * writes examples/generated/persisted-documents.json); its operations can be sent by hash.
@@ -69,6 +102,11 @@ export interface Config {
    * @default true in production when a manifest is set, else false
    */
   persistedOnly: boolean;
+  /**
+   * Origins granted CORS (`*` any, without credentials); null when SWITCHBOARD_CORS_ORIGINS is
+   * unset: then any origin with credentials outside production, none in production.
+   */
+  corsOrigins: string[] | null;
   limits: Limits;
   vendors: VendorConfigs;
 }
@@ -89,9 +127,20 @@ function read<T>(env: Env, name: string, schema: z.ZodType<T>): T {
 }
 
 const required = z.string({ error: 'must be set' }).trim().min(1, { error: 'must be set' });
-const httpUrl = required.refine((value) => URL.canParse(value) && /^https?:/i.test(value), {
-  error: 'must be an http(s) URL',
-});
+const httpUrl = required
+  .refine((value) => URL.canParse(value) && /^https?:/i.test(value), {
+    error: 'must be an http(s) URL',
+  })
+  // A user or password in the URL would be shown wherever the base URL is (`providers`,
+  // `/status`, logs); credentials belong in their own variables.
+  .refine(
+    (value) => {
+      if (!URL.canParse(value)) return true; // reported by the check above
+      const url = new URL(value);
+      return url.username === '' && url.password === '';
+    },
+    { error: 'must not hold a user name or password: set the credential variables instead' },
+  );
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce
     .number({ error: 'must be a number' })
@@ -125,6 +174,57 @@ function vendor<K extends string>(
     read(env, variable, required),
   ]);
   return { baseUrl, ...(Object.fromEntries(entries) as Record<K, string>) };
+}
+
+function socketLimits(env: Env): SocketLimits {
+  const limits: SocketLimits = {
+    headersTimeoutMs: read(env, 'SWITCHBOARD_HEADERS_TIMEOUT_MS', integer(10_000, 1, 600_000)),
+    requestTimeoutMs: read(env, 'SWITCHBOARD_REQUEST_TIMEOUT_MS', integer(30_000, 1, 3_600_000)),
+    keepAliveTimeoutMs: read(env, 'SWITCHBOARD_KEEP_ALIVE_TIMEOUT_MS', integer(5000, 1, 600_000)),
+    maxConnections: read(env, 'SWITCHBOARD_MAX_CONNECTIONS', integer(1000, 1, 1_000_000)),
+  };
+  // Node refuses to start an HTTP server configured otherwise; say so in the variables' terms.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError(
+      'SWITCHBOARD_HEADERS_TIMEOUT_MS must be at most SWITCHBOARD_REQUEST_TIMEOUT_MS',
+    );
+  }
+  return limits;
+}
+
+/** `https://app.example.com, http://localhost:5173` or `*`: each an origin, without a path. */
+const corsOrigins = z
+  .string()
+  .optional()
+  .transform((value) =>
+    value === undefined
+      ? null
+      : value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== ''),
+  )
+  .refine(
+    (origins) =>
+      origins === null ||
+      origins.every(
+        (origin) => origin === '*' || (URL.canParse(origin) && new URL(origin).origin === origin),
+      ),
+    { error: 'must be * or comma-separated origins such as https://app.example.com' },
+  );
+
+/**
+ * Whether unconfigured vendors are served by the sandbox: by default when no vendor is
+ * configured, except in production, where fake data is served only when asked for explicitly.
+ */
+function sandboxFlag(env: Env, anyVendorConfigured: boolean, production: boolean): boolean {
+  const sandbox = read(env, 'SWITCHBOARD_SANDBOX', flag(!anyVendorConfigured));
+  if (production && !anyVendorConfigured && env.SWITCHBOARD_SANDBOX !== '1') {
+    throw new ConfigError(
+      'NODE_ENV=production with no vendor configured: set a vendor (e.g. OVIA_BASE_URL) or SWITCHBOARD_SANDBOX=1 to serve the sandbox on purpose',
+    );
+  }
+  return sandbox;
 }
 
 /** Parses the environment of CONTRACT §2; throws a ConfigError naming the first bad variable. */
@@ -162,21 +262,44 @@ export function loadConfig(env: Env = process.env): Config {
       .split(',')
       .map((key) => key.trim())
       .filter((key) => key !== ''),
-    sandbox: read(env, 'SWITCHBOARD_SANDBOX', flag(Object.keys(vendors).length === 0)),
+    sandbox: sandboxFlag(env, Object.keys(vendors).length > 0, production),
     idempotencyTtlMs: read(env, 'IDEMPOTENCY_TTL_MS', integer(86_400_000, 1, 7 * 86_400_000)),
+    idempotencyMaxKeys: read(
+      env,
+      'SWITCHBOARD_IDEMPOTENCY_MAX_KEYS',
+      integer(10_000, 1, 10_000_000),
+    ),
+    idempotencyMaxKeysPerClient: read(
+      env,
+      'SWITCHBOARD_IDEMPOTENCY_MAX_KEYS_PER_CLIENT',
+      integer(1_000, 1, 10_000_000),
+    ),
+    idempotencyMaxBytes: read(
+      env,
+      'SWITCHBOARD_IDEMPOTENCY_MAX_BYTES',
+      integer(67_108_864, 65_536, 17_179_869_184),
+    ),
     production,
     introspection: read(env, 'SWITCHBOARD_INTROSPECTION', flag(!production)),
     graphiql: read(env, 'SWITCHBOARD_GRAPHIQL', flag(!production)),
     shutdownTimeoutMs: read(env, 'SHUTDOWN_TIMEOUT_MS', integer(10_000, 0, 600_000)),
+    drainDelayMs: read(env, 'SWITCHBOARD_DRAIN_DELAY_MS', integer(1000, 0, 600_000)),
+    sockets: socketLimits(env),
     persistedOperations,
     persistedOnly,
+    corsOrigins: read(env, 'SWITCHBOARD_CORS_ORIGINS', corsOrigins),
     limits: {
       maxDepth: read(env, 'SWITCHBOARD_MAX_DEPTH', integer(8, 1, 100)),
       maxAliases: read(env, 'SWITCHBOARD_MAX_ALIASES', integer(15, 0, 1000)),
       maxTokens: read(env, 'SWITCHBOARD_MAX_TOKENS', integer(2000, 10, 1_000_000)),
       maxDirectives: read(env, 'SWITCHBOARD_MAX_DIRECTIVES', integer(10, 0, 1000)),
       maxCost: read(env, 'SWITCHBOARD_MAX_COST', integer(10_000, 1, 100_000_000)),
-      maxBodyBytes: read(env, 'SWITCHBOARD_MAX_BODY_BYTES', integer(1_048_576, 1024, 100_000_000)),
+      maxBodyBytes: read(env, 'SWITCHBOARD_MAX_BODY_BYTES', integer(65_536, 1024, 100_000_000)),
+      documentCacheBytes: read(
+        env,
+        'SWITCHBOARD_DOCUMENT_CACHE_BYTES',
+        integer(16_777_216, 0, 1_073_741_824),
+      ),
       maxUpstreamRequests: read(env, 'SWITCHBOARD_MAX_UPSTREAM_REQUESTS', integer(250, 1, 100_000)),
     },
     vendors,

@@ -1,19 +1,26 @@
+import { createHash } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import { requireConnector, type Connectors, type ConnectorSet } from './connectors.js';
 import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
 import type { IdempotencyStore } from './mutations/idempotency.js';
 import type { Metrics } from './metrics.js';
+import { bearerToken } from './plugins/use-client-auth.js';
+import type { GatewayHealth } from './plugins/use-health.js';
 import type { CallProvider } from './model/provider.js';
 import type { CallConnector } from './vendors/types.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 
 export interface Context {
   request: Request;
+  /** Who is asking, as `clientScope` names it; idempotency keys belong to it. */
+  client: string;
   connectors: ConnectorSet;
   logger: Logger;
   idempotency: IdempotencyStore;
   metrics: Metrics;
+  /** Readiness and the shared vendor probes behind `/status` and `providers { health }`. */
+  health: GatewayHealth;
   /** Errors of fields that still return data (a merged list missing one vendor's items). */
   collectedErrors: GraphQLError[];
   reportError(error: GraphQLError): void;
@@ -30,11 +37,13 @@ export interface Services {
   logger: Logger;
   idempotency: IdempotencyStore;
   metrics: Metrics;
+  health: GatewayHealth;
 }
 
 export function createContext(
-  { connectors, logger, idempotency, metrics }: Services,
+  { connectors, logger, idempotency, metrics, health }: Services,
   request: Request,
+  client: string,
 ): Context {
   const collectedErrors: GraphQLError[] = [];
   const callConnector = (provider: CallProvider): CallConnector => {
@@ -44,10 +53,12 @@ export function createContext(
   };
   return {
     request,
+    client,
     connectors,
     logger,
     idempotency,
     metrics,
+    health,
     collectedErrors,
     reportError: (error) => {
       const key = errorKey(error);
@@ -57,6 +68,23 @@ export function createContext(
     vendor: (key) => requireConnector(connectors.connectors, key),
     loaders: createLoaders(connectors),
   };
+}
+
+/**
+ * Who a request comes from, so that one client's idempotency keys never meet another's: with
+ * client keys configured, a digest of the bearer key (which the auth plugin has checked); else
+ * the peer's address, from the `req` node's server hands yoga as server context. Forwarded-for
+ * headers are not trusted: any client could name another's address in them.
+ */
+export function clientScope(initial: { request: Request }, apiKeys: readonly string[]): string {
+  if (apiKeys.length > 0) {
+    // The same reading of the header as the auth plugin's, so a scope is exactly one valid key.
+    const key = bearerToken(initial.request.headers.get('authorization'));
+    return `key:${createHash('sha256').update(key, 'utf8').digest('base64url')}`;
+  }
+  const { req } = initial as { req?: { socket?: { remoteAddress?: string } } };
+  const address = req?.socket?.remoteAddress;
+  return `ip:${address ? address.replace(/^::ffff:/, '') : 'unknown'}`;
 }
 
 /** One entry per failing path and vendor. */

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'PROVIDER_NOT_CONFIGURED',
   'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_DOUBT',
+  'IDEMPOTENCY_UNAVAILABLE',
   'UPSTREAM_REJECTED',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
@@ -34,6 +36,12 @@ export interface UpstreamErrorDetails {
   status?: number;
   /** How long the vendor asked us to wait (429), in milliseconds. */
   retryAfterMs?: number;
+  /**
+   * Whether the request may have reached the vendor. Only a failure known to come before any
+   * byte was written (refused connection, unknown host, fan-out limit) says false: the vendor
+   * cannot have acted on it, so it is safe to send again. @default true
+   */
+  sent?: boolean;
 }
 
 /**
@@ -47,6 +55,7 @@ export class UpstreamError extends GraphQLError {
   readonly route: string;
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly sent: boolean;
 
   constructor(code: UpstreamErrorCode, message: string, details: UpstreamErrorDetails) {
     super(message, {
@@ -63,6 +72,7 @@ export class UpstreamError extends GraphQLError {
     this.route = details.route;
     this.status = details.status;
     this.retryAfterMs = details.retryAfterMs;
+    this.sent = details.sent ?? true;
   }
 }
 

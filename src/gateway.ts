@@ -1,12 +1,13 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, type Config, type SocketLimits } from './config.js';
 import { createConnectors, type ConnectorSet } from './connectors.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Fault, SandboxVendor } from './sandbox/faults.js';
 import { sandboxVendorConfigs, startSandbox, type Sandbox } from './sandbox/server.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { InMemoryIdempotencyStore } from './mutations/idempotency.js';
+import { GatewayHealth } from './plugins/use-health.js';
 import { createSwitchboardYoga, type SwitchboardYoga } from './yoga.js';
 
 export interface Gateway {
@@ -17,9 +18,63 @@ export interface Gateway {
   metrics: Metrics;
   sandbox: Sandbox | null;
   server: Server;
-  /** Stops accepting connections, lets in-flight requests finish (at most `timeoutMs`), closes. */
-  drain(timeoutMs: number): Promise<void>;
+  health: GatewayHealth;
+  /**
+   * The SIGTERM shutdown. `/readyz` answers 503 at once while the listener keeps serving for
+   * `delayMs` (SWITCHBOARD_DRAIN_DELAY_MS), then it closes and in-flight requests have
+   * `timeoutMs` (SHUTDOWN_TIMEOUT_MS) to finish; those still running are answered 503
+   * SHUTTING_DOWN and the vendor connections dropped, so it takes at most `delayMs + timeoutMs`
+   * whatever the vendors do.
+   */
+  drain(options?: { delayMs?: number; timeoutMs?: number }): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Of the shutdown budget, the part kept at its end for writing the SHUTTING_DOWN answers before
+ * the sockets are destroyed.
+ */
+const FINAL_ANSWER_MS = 250;
+
+const SHUTTING_DOWN_BODY = JSON.stringify({
+  errors: [
+    {
+      message: 'The server is shutting down and this request did not finish in time; retry it.',
+      extensions: { code: 'SHUTTING_DOWN' },
+    },
+  ],
+});
+
+/** A request cut short by the shutdown still gets an HTTP answer, never a reset socket. */
+function answerShuttingDown(response: ServerResponse): void {
+  if (response.writableEnded) return;
+  // A streamed answer (its status already sent) can only be ended where it stands.
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  response.writeHead(503, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(SHUTTING_DOWN_BODY),
+    connection: 'close',
+  });
+  response.end(SHUTTING_DOWN_BODY);
+}
+
+/**
+ * Node checks the header and request timeouts only on this interval (30 s by default), which
+ * would let a stalled socket outlive its timeout by as much again.
+ */
+function connectionsCheckingInterval(limits: SocketLimits): number {
+  return Math.max(10, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4)));
+}
+
+function delay(ms: number): { done: Promise<void>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const done = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return { done, cancel: () => clearTimeout(timer) };
 }
 
 /**
@@ -44,11 +99,42 @@ export async function startGateway(
     timeoutMs: config.upstreamTimeoutMs,
     logger,
   });
-  const idempotency = new InMemoryIdempotencyStore({ ttlMs: config.idempotencyTtlMs });
+  const idempotency = new InMemoryIdempotencyStore({
+    ttlMs: config.idempotencyTtlMs,
+    maxKeys: config.idempotencyMaxKeys,
+    maxKeysPerScope: config.idempotencyMaxKeysPerClient,
+    maxBytes: config.idempotencyMaxBytes,
+  });
   const metrics = createMetrics();
   for (const client of connectors.clients()) client.attemptListeners.push(metrics.recordAttempt);
-  const yoga = createSwitchboardYoga({ config, connectors, logger, idempotency, metrics });
-  const server = createServer(yoga);
+  const health = new GatewayHealth(connectors);
+  const yoga = createSwitchboardYoga({ config, connectors, logger, idempotency, metrics, health });
+  const inFlight = new Set<ServerResponse>();
+  /** 'serving', then 'draining' from SIGTERM, then 'final' once in-flight requests are cut off. */
+  let phase: 'serving' | 'draining' | 'final' = 'serving';
+  const { sockets } = config;
+  const server = createServer(
+    {
+      headersTimeout: sockets.headersTimeoutMs,
+      requestTimeout: sockets.requestTimeoutMs,
+      keepAliveTimeout: sockets.keepAliveTimeoutMs,
+      connectionsCheckingInterval: connectionsCheckingInterval(sockets),
+    },
+    (request, response) => {
+      if (phase === 'final') {
+        answerShuttingDown(response);
+        return;
+      }
+      // Clients move to a fresh connection, which the load balancer sends to another replica.
+      if (phase === 'draining') response.shouldKeepAlive = false;
+      inFlight.add(response);
+      response.once('close', () => inFlight.delete(response));
+      void yoga(request, response);
+    },
+  );
+  // Past the cap Node closes new connections on arrival, so stalled clients cannot use up the
+  // process's file descriptors.
+  server.maxConnections = sockets.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -63,24 +149,31 @@ export async function startGateway(
     metrics,
     sandbox,
     server,
-    drain: async (timeoutMs) => {
+    health,
+    drain: async ({ delayMs = config.drainDelayMs, timeoutMs = config.shutdownTimeoutMs } = {}) => {
+      health.startDraining();
+      phase = 'draining';
+      await delay(delayMs).done;
+
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive sockets would hold close() open; busy ones finish their response first.
       server.closeIdleConnections();
       const idleTimer = setInterval(() => server.closeIdleConnections(), 100);
-      let deadline: NodeJS.Timeout | undefined;
-      await Promise.race([
-        closed,
-        new Promise<void>((resolve) => {
-          deadline = setTimeout(() => {
-            server.closeAllConnections();
-            resolve();
-          }, timeoutMs);
-        }),
-      ]);
+      const finalAnswers = Math.min(FINAL_ANSWER_MS, Math.floor(timeoutMs / 4));
+      const cutOff = delay(timeoutMs - finalAnswers);
+      await Promise.race([closed, cutOff.done]);
+      cutOff.cancel();
+      if (inFlight.size > 0) {
+        phase = 'final';
+        for (const response of inFlight) answerShuttingDown(response);
+        const deadline = delay(finalAnswers);
+        await Promise.race([closed, deadline.done]);
+        deadline.cancel();
+      }
       clearInterval(idleTimer);
-      clearTimeout(deadline);
-      await Promise.all(connectors.clients().map((client) => client.close()));
+      server.closeAllConnections();
+      // destroy(), not close(): close() waits for requests a hanging vendor never answers.
+      await Promise.all(connectors.clients().map((client) => client.destroy()));
       await sandbox?.close();
     },
     close: async () => {

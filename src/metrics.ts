@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamAttempt } from './http/upstream-client.js';
 
 /** The gateway's Prometheus metrics; one registry per gateway so tests can run several. */
@@ -12,6 +12,8 @@ export interface Metrics {
   upstreamRetries: Counter<'vendor' | 'route'>;
   idempotencyReplays: Counter<'mutation'>;
   recordAttempt(attempt: UpstreamAttempt): void;
+  /** Where the document cache gauge reads its size from at each scrape. */
+  measureDocumentCache(bytes: () => number): void;
 }
 
 export function createMetrics(): Metrics {
@@ -61,6 +63,15 @@ export function createMetrics(): Metrics {
     labelNames: ['mutation'] as const,
     registers: [registry],
   });
+  let documentCacheBytes = () => 0;
+  new Gauge({
+    name: 'switchboard_document_cache_bytes',
+    help: 'Estimated bytes held by the parsed-document cache (text and trees).',
+    registers: [registry],
+    collect() {
+      this.set(documentCacheBytes());
+    },
+  });
   return {
     registry,
     graphqlDuration,
@@ -76,6 +87,9 @@ export function createMetrics(): Metrics {
       upstreamDuration.observe(labels, attempt.ms / 1000);
       if (attempt.code !== null) upstreamErrors.inc({ ...labels, code: attempt.code });
       if (attempt.attempt > 1) upstreamRetries.inc(labels);
+    },
+    measureDocumentCache(bytes) {
+      documentCacheBytes = bytes;
     },
   };
 }

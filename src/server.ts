@@ -52,8 +52,10 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal}: finishing in-flight requests, then exiting`);
-    gateway.drain(config.shutdownTimeoutMs).then(
+    logger.info(
+      `${signal}: finishing in-flight requests, then exiting (/readyz answers 503; the listener closes in ${config.drainDelayMs} ms, in-flight requests get ${config.shutdownTimeoutMs} ms more)`,
+    );
+    gateway.drain({ delayMs: config.drainDelayMs, timeoutMs: config.shutdownTimeoutMs }).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

@@ -9,13 +9,19 @@ import {
   type YogaServerOptions,
 } from 'graphql-yoga';
 import type { Config } from './config.js';
-import { createContext, type Context, type Services } from './context.js';
+import { clientScope, createContext, type Context, type Services } from './context.js';
+import { corsPolicy } from './plugins/cors.js';
+import { documentCaches } from './plugins/document-cache.js';
 import { useClientAuth } from './plugins/use-client-auth.js';
 import { useCollectedErrors } from './plugins/use-collected-errors.js';
 import { useHealth } from './plugins/use-health.js';
 import { useLimits } from './plugins/use-limits.js';
 import { useObservability } from './plugins/use-observability.js';
-import { usePersistedOperations } from './plugins/use-persisted-operations.js';
+import {
+  loadPersistedOperations,
+  usePersistedOperations,
+} from './plugins/use-persisted-operations.js';
+import { OperationLabels, operationNames } from './plugins/operation-labels.js';
 import { schema } from './schema/index.js';
 
 export const DEFAULT_QUERY = `# Welcome to Switchboard: one graph over Freya, Ovia,
@@ -68,11 +74,22 @@ function graphiqlTabs(): NonNullable<GraphiQLOptions['defaultTabs']> {
 export type SwitchboardYoga = YogaServerInstance<Record<string, never>, Context>;
 
 export function createSwitchboardYoga(services: Services & { config: Config }): SwitchboardYoga {
-  const { config, connectors, logger, metrics } = services;
+  const { config, logger, metrics } = services;
+  const caches = documentCaches(config.limits.documentCacheBytes);
+  metrics.measureDocumentCache(caches.bytes);
   const plugins: NonNullable<YogaServerOptions<Record<string, never>, Context>['plugins']> = [
     useClientAuth(config.apiKeys),
-    useHealth(connectors),
-    useObservability({ logger, metrics, maxUpstreamRequests: config.limits.maxUpstreamRequests }),
+    useHealth(services.health),
+    useObservability({
+      logger,
+      metrics,
+      maxUpstreamRequests: config.limits.maxUpstreamRequests,
+      operationLabels: new OperationLabels(
+        config.persistedOperations === null
+          ? null
+          : operationNames(loadPersistedOperations(config.persistedOperations).values()),
+      ),
+    }),
     ...useLimits(config.limits, { blockFieldSuggestions: config.production }),
   ];
   if (!config.introspection) plugins.push(useDisableIntrospection());
@@ -96,8 +113,10 @@ export function createSwitchboardYoga(services: Services & { config: Config }): 
 
   return createYoga<Record<string, never>, Context>({
     schema,
-    context: ({ request }) => createContext(services, request),
+    context: (initial) =>
+      createContext(services, initial.request, clientScope(initial, config.apiKeys)),
     graphqlEndpoint: '/graphql',
+    cors: corsPolicy({ origins: config.corsOrigins, production: config.production }),
     graphiql: config.graphiql
       ? { title: 'Switchboard', defaultQuery: DEFAULT_QUERY, defaultTabs: graphiqlTabs() }
       : false,
@@ -107,6 +126,7 @@ export function createSwitchboardYoga(services: Services & { config: Config }): 
     landingPage: false,
     maskedErrors: true,
     batching: false,
+    parserAndValidationCache: caches.options,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),

@@ -302,8 +302,12 @@ export type TaskStatus =
 export type UserErrorCode =
   /** The operation used its allowance of upstream requests; this vendor was not asked. */
   | 'FAN_OUT_LIMITED'
+  /** An earlier request with this idempotency key may have reached the vendor but its outcome is unknown; the key stays pinned until it expires and nothing was sent again. */
+  | 'IDEMPOTENCY_KEY_IN_DOUBT'
   /** The idempotency key was used before with other input. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** The gateway cannot take another idempotency key now (its store is full, or this client holds as many keys as it may); nothing was sent. Repeats of keys already used still work. */
+  | 'IDEMPOTENCY_UNAVAILABLE'
   /** An argument is malformed or out of range; no vendor was called. */
   | 'INVALID_INPUT'
   /** The object does not exist at the vendor. */

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   ExponentialBackoff,
   TaskCancelledError,
@@ -62,6 +63,31 @@ interface UpstreamAnswer {
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
+/** Socket errors raised while connecting, before a request is written: the vendor saw nothing. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/**
+ * The writes (non-GET requests) of one task that may have reached a vendor. A mutation's
+ * idempotency key is released only when its failed attempt made none: a write that failed
+ * before being sent is not counted, one whose fate is unknown (timeout, reset, 5xx) is.
+ */
+export class WriteLedger {
+  maybeDelivered = 0;
+}
+
+const ledgers = new AsyncLocalStorage<WriteLedger>();
+
+export function withWriteLedger<T>(ledger: WriteLedger, task: () => Promise<T>): Promise<T> {
+  return ledgers.run(ledger, task);
+}
+
 /**
  * The one HTTP client every vendor connector uses: timeout budget, retries for GETs (connection
  * errors, 502/503/504, 429 honouring Retry-After, exponential backoff with jitter), error mapping
@@ -90,6 +116,14 @@ export class UpstreamClient {
     return this.agent.close();
   }
 
+  /**
+   * Drops the connections to the vendor at once; requests still waiting fail. `close()` waits for
+   * them, which a hanging vendor can stretch to the whole upstream timeout.
+   */
+  destroy(): Promise<void> {
+    return this.agent.destroy();
+  }
+
   async request<T>(request: UpstreamRequest<T>): Promise<T> {
     const { route } = request;
     const name = routeName(route);
@@ -103,11 +137,14 @@ export class UpstreamClient {
         throw new UpstreamError(
           'FAN_OUT_LIMITED',
           `this operation reached its limit of ${scope.maxUpstreamRequests} upstream requests; ${this.provider} was not asked`,
-          { provider: this.provider, route: name },
+          { provider: this.provider, route: name, sent: false },
         );
       }
       const started = performance.now();
       let status: number | null = null;
+      // Counted before sending: a budget timeout may end the task before this attempt settles.
+      const ledger = route.method === 'GET' ? undefined : ledgers.getStore();
+      if (ledger) ledger.maybeDelivered += 1;
       try {
         const answer = await this.send(route, url, request.body, signal);
         status = answer.status;
@@ -116,6 +153,7 @@ export class UpstreamClient {
         return value;
       } catch (error) {
         const mapped = this.mapError(error, name, status);
+        if (ledger && !mapped.sent) ledger.maybeDelivered -= 1;
         this.report({ route: name, status, started, attempt, code: mapped.code });
         throw mapped;
       }
@@ -261,7 +299,12 @@ export class UpstreamClient {
     return new UpstreamError(
       'UPSTREAM_UNAVAILABLE',
       `${this.provider} could not be reached on ${name}`,
-      { provider: this.provider, route: name, ...(status === null ? {} : { status }) },
+      {
+        provider: this.provider,
+        route: name,
+        ...(status === null ? {} : { status }),
+        sent: status !== null || !failedBeforeSending(error),
+      },
     );
   }
 
@@ -280,7 +323,9 @@ export class UpstreamClient {
       attempt: entry.attempt,
       code: entry.code,
     };
-    this.options.logger.info(
+    // A failed attempt is worth an operator's attention; a good one is the everyday record.
+    const level = attempt.code === null ? 'info' : 'warn';
+    this.options.logger[level](
       { requestId: currentScope()?.requestId, upstream: attempt },
       'upstream request',
     );
@@ -300,6 +345,15 @@ function isRetryable(error: unknown): boolean {
 function retryFitsBudget(error: unknown, deadline: number): boolean {
   const wait = error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0;
   return Date.now() + wait < deadline;
+}
+
+/** Happy-eyeballs connects fail with an AggregateError of one error per address tried. */
+function failedBeforeSending(error: unknown): boolean {
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return error.errors.every(failedBeforeSending);
+  }
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && NOT_SENT_CODES.has(code);
 }
 
 function isAbortError(error: unknown): boolean {

@@ -1,76 +1,196 @@
 /**
  * Idempotency for mutations (CONTRACT §4): a key runs upstream at most once while it lives;
  * repeats get the first outcome, concurrent repeats wait for it, another input under the same key
- * is a conflict. The store is an interface so a shared one (Redis, PostgreSQL) can replace the
- * in-memory one when several gateway processes serve the same clients.
+ * is a conflict. Keys belong to one client (`scope`): two clients never see each other's keys.
+ *
+ * A store never forgets a live key to make room: when it is full it refuses new keys instead
+ * (`unavailable`), since forgetting one would let its repeat reach the vendor a second time.
+ *
+ * The store is an interface so a shared one (Redis, PostgreSQL) can replace the in-memory one
+ * when several gateway processes serve the same clients. What it must do there too: claim
+ * `(scope, key)` atomically with its fingerprint, make concurrent claimants wait for the first
+ * attempt's value, drop the claim when that attempt asks for `release` (or throws), and refuse
+ * new keys rather than evict live ones.
  */
+export interface IdempotencyClaim {
+  /** Whose key it is: a digest of the client's API key, or its address. */
+  scope: string;
+  /** The client's key, qualified by the mutation it was sent with. */
+  key: string;
+  /** A digest of the validated input; the same key with another one is a conflict. */
+  fingerprint: string;
+}
+
+/** What one run of a claimed key produced. */
+export interface Attempt<T> {
+  value: T;
+  /**
+   * Nothing reached the vendor, so the key is forgotten and a repeat runs again; the value goes
+   * to this caller only.
+   */
+  release?: boolean;
+}
+
+export type IdempotencyRefusal =
+  /** This client holds as many live keys as one client may. */
+  | { reason: 'client-quota'; limit: number }
+  /** The store holds as many keys, or bytes, as it may. */
+  | { reason: 'capacity' };
+
 export type IdempotentResult<T> =
-  { kind: 'fresh'; value: T } | { kind: 'replayed'; value: T } | { kind: 'conflict' };
+  | { kind: 'fresh'; value: T }
+  | { kind: 'replayed'; value: T }
+  | { kind: 'conflict' }
+  | ({ kind: 'unavailable' } & IdempotencyRefusal);
 
 export interface IdempotencyStore {
-  run<T>(key: string, fingerprint: string, task: () => Promise<T>): Promise<IdempotentResult<T>>;
+  run<T>(claim: IdempotencyClaim, task: () => Promise<Attempt<T>>): Promise<IdempotentResult<T>>;
 }
 
 interface Entry {
+  scope: string;
   fingerprint: string;
-  outcome: Promise<unknown>;
-  expiresAt: number;
+  /** The first attempt's value, or null when it released the key. */
+  outcome: Promise<{ value: unknown } | null>;
+  bytes: number;
 }
 
 export interface InMemoryIdempotencyOptions {
-  /** How long a key is remembered. @default 86_400_000 (24 h) */
+  /** How long a key is remembered once its attempt settled. @default 86_400_000 (24 h) */
   ttlMs?: number;
-  /** Keys kept at most; the oldest go first. @default 10_000 */
-  maxEntries?: number;
+  /** Live keys held at most, in flight included. @default 10_000 */
+  maxKeys?: number;
+  /** Live keys one scope (client) may hold. @default 1_000 */
+  maxKeysPerScope?: number;
+  /** Approximate bytes held at most: keys and the JSON size of the stored outcomes. @default 64 MiB */
+  maxBytes?: number;
   now?: () => number;
 }
 
+/** What an entry costs beyond its strings and outcome: the map slots and bookkeeping objects. */
+const ENTRY_OVERHEAD_BYTES = 256;
+
 export class InMemoryIdempotencyStore implements IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Expiry of the settled entries in settling order, which is expiry order since every entry lives
+   * the same TTL: reclaiming stops at the first live one. In-flight entries never expire.
+   */
+  private readonly expiries = new Map<string, number>();
+  private readonly keysPerScope = new Map<string, number>();
+  private heldBytes = 0;
   private readonly ttlMs: number;
-  private readonly maxEntries: number;
+  private readonly maxKeys: number;
+  private readonly maxKeysPerScope: number;
+  private readonly maxBytes: number;
   private readonly now: () => number;
 
   constructor(options: InMemoryIdempotencyOptions = {}) {
     this.ttlMs = options.ttlMs ?? 86_400_000;
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.maxKeys = options.maxKeys ?? 10_000;
+    this.maxKeysPerScope = options.maxKeysPerScope ?? 1_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.now = options.now ?? Date.now;
   }
 
+  /** Keys held, expired ones not yet reclaimed included. */
   get size(): number {
     return this.entries.size;
   }
 
+  /** Approximate bytes held. */
+  get bytes(): number {
+    return this.heldBytes;
+  }
+
   async run<T>(
-    key: string,
-    fingerprint: string,
-    task: () => Promise<T>,
+    claim: IdempotencyClaim,
+    task: () => Promise<Attempt<T>>,
   ): Promise<IdempotentResult<T>> {
-    const now = this.now();
-    const known = this.entries.get(key);
-    if (known && known.expiresAt > now) {
-      if (known.fingerprint !== fingerprint) return { kind: 'conflict' };
+    const id = JSON.stringify([claim.scope, claim.key]);
+    for (;;) {
+      this.reclaim(this.now());
+      const known = this.entries.get(id);
+      if (!known) break;
+      if (known.fingerprint !== claim.fingerprint) return { kind: 'conflict' };
       // The entry was created by a call with this fingerprint, whose task returns T.
-      const value = (await known.outcome) as T;
-      return { kind: 'replayed', value };
+      const settled = await known.outcome;
+      if (settled) return { kind: 'replayed', value: settled.value as T };
+      // The first attempt released the key: whoever gets here first claims it anew.
     }
-    if (known) this.entries.delete(key);
-    const outcome = task();
-    this.entries.set(key, { fingerprint, outcome, expiresAt: now + this.ttlMs });
-    this.evict(now);
+    const refusal = this.refusal(claim.scope);
+    if (refusal) return { kind: 'unavailable', ...refusal };
+
+    let settle!: (outcome: { value: unknown } | null) => void;
+    const entry: Entry = {
+      scope: claim.scope,
+      fingerprint: claim.fingerprint,
+      outcome: new Promise((resolve) => (settle = resolve)),
+      bytes: ENTRY_OVERHEAD_BYTES + id.length + claim.fingerprint.length,
+    };
+    this.add(id, entry);
+    let attempt: Attempt<T>;
     try {
-      return { kind: 'fresh', value: await outcome };
+      attempt = await task();
     } catch (error) {
-      // A task that threw before reaching the vendor may run again under the same key.
-      this.entries.delete(key);
+      this.remove(id);
+      settle(null);
       throw error;
+    }
+    if (attempt.release) {
+      this.remove(id);
+      settle(null);
+    } else {
+      const outcomeBytes = approximateBytes(attempt.value);
+      entry.bytes += outcomeBytes;
+      this.heldBytes += outcomeBytes;
+      this.expiries.set(id, this.now() + this.ttlMs);
+      settle({ value: attempt.value });
+    }
+    return { kind: 'fresh', value: attempt.value };
+  }
+
+  private refusal(scope: string): IdempotencyRefusal | null {
+    if ((this.keysPerScope.get(scope) ?? 0) >= this.maxKeysPerScope) {
+      return { reason: 'client-quota', limit: this.maxKeysPerScope };
+    }
+    if (this.entries.size >= this.maxKeys || this.heldBytes >= this.maxBytes) {
+      return { reason: 'capacity' };
+    }
+    return null;
+  }
+
+  private reclaim(now: number): void {
+    for (const [id, expiresAt] of this.expiries) {
+      if (expiresAt > now) break;
+      this.remove(id);
     }
   }
 
-  private evict(now: number): void {
-    for (const [key, entry] of this.entries) {
-      if (this.entries.size <= this.maxEntries && entry.expiresAt > now) break;
-      this.entries.delete(key);
-    }
+  private add(id: string, entry: Entry): void {
+    this.entries.set(id, entry);
+    this.keysPerScope.set(entry.scope, (this.keysPerScope.get(entry.scope) ?? 0) + 1);
+    this.heldBytes += entry.bytes;
+  }
+
+  private remove(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.entries.delete(id);
+    this.expiries.delete(id);
+    this.heldBytes -= entry.bytes;
+    const held = (this.keysPerScope.get(entry.scope) ?? 1) - 1;
+    if (held > 0) this.keysPerScope.set(entry.scope, held);
+    else this.keysPerScope.delete(entry.scope);
+  }
+}
+
+/** The JSON size of a stored outcome, close enough to bound memory by; never throws. */
+function approximateBytes(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    // Not JSON-serialisable (a cycle, a BigInt): count it as a large outcome rather than free.
+    return 64 * 1024;
   }
 }

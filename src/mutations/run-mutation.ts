@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../context.js';
+import { WriteLedger, withWriteLedger } from '../http/upstream-client.js';
+import type { Attempt, IdempotencyRefusal } from './idempotency.js';
 import { fromThrown, fromZodError, type UserError } from './user-errors.js';
 
 export interface MutationOutcome<T> {
@@ -12,6 +14,10 @@ export interface MutationOutcome<T> {
  * The one path every mutation takes: validate the arguments with zod (invalid input never reaches
  * a vendor), then run the upstream work at most once per idempotency key, and turn failures into
  * `userErrors`.
+ *
+ * A key is pinned by the first attempt that may have reached a vendor, whatever it got back; an
+ * attempt that failed before any write could have been sent (refused connection, fan-out limit,
+ * vendor not configured, input refused while running) releases it, so a repeat runs.
  */
 export async function runMutation<I, T>(
   ctx: Context,
@@ -28,45 +34,102 @@ export async function runMutation<I, T>(
   if (!parsed.success) return { result: null, userErrors: fromZodError(parsed.error, []) };
   const input = parsed.data;
 
-  const attempt = async (): Promise<MutationOutcome<T>> => {
+  const key = options.idempotencyKey;
+  if (key === undefined || key === null) {
     try {
       return { result: await options.run(input), userErrors: [] };
     } catch (error) {
       return { result: null, userErrors: fromThrown(error) };
     }
+  }
+  if (key.trim() === '' || key.length > 255) {
+    return keyError('idempotencyKey must be 1 to 255 characters', 'INVALID_INPUT');
+  }
+
+  // An unexpected error still reaches this caller, masked; repeats get IDEMPOTENCY_KEY_IN_DOUBT.
+  const unexpected: unknown[] = [];
+  const attempt = async (): Promise<Attempt<MutationOutcome<T>>> => {
+    const ledger = new WriteLedger();
+    try {
+      return {
+        value: { result: await withWriteLedger(ledger, () => options.run(input)), userErrors: [] },
+      };
+    } catch (error) {
+      const reachedVendor = ledger.maybeDelivered > 0;
+      let userErrors: UserError[];
+      try {
+        userErrors = fromThrown(error);
+      } catch {
+        if (!reachedVendor) throw error;
+        unexpected.push(error);
+        return { value: inDoubt(key, options.name) };
+      }
+      if (!reachedVendor) return { value: { result: null, userErrors }, release: true };
+      return { value: { result: null, userErrors: userErrors.map((e) => pinned(e, key)) } };
+    }
   };
 
-  const key = options.idempotencyKey;
-  if (key === undefined || key === null) return attempt();
-  if (key.trim() === '' || key.length > 255) {
-    return {
-      result: null,
-      userErrors: [
-        {
-          field: ['idempotencyKey'],
-          message: 'idempotencyKey must be 1 to 255 characters',
-          code: 'INVALID_INPUT',
-          provider: null,
-        },
-      ],
-    };
+  const outcome = await ctx.idempotency.run(
+    { scope: ctx.client, key: `${options.name}:${key}`, fingerprint: fingerprint(input) },
+    attempt,
+  );
+  switch (outcome.kind) {
+    case 'conflict':
+      return keyError(
+        `idempotencyKey "${key}" was already used for ${options.name} with different input`,
+        'IDEMPOTENCY_KEY_REUSED',
+      );
+    case 'unavailable':
+      ctx.logger.warn(
+        { mutation: options.name, reason: outcome.reason },
+        'idempotency key refused: no room for another key',
+      );
+      return keyError(refusalMessage(outcome), 'IDEMPOTENCY_UNAVAILABLE');
+    case 'replayed':
+      ctx.metrics.idempotencyReplays.inc({ mutation: options.name });
+      return outcome.value;
+    case 'fresh':
+      if (unexpected.length > 0) throw unexpected[0];
+      return outcome.value;
   }
-  const outcome = await ctx.idempotency.run(`${options.name}:${key}`, fingerprint(input), attempt);
-  if (outcome.kind === 'conflict') {
-    return {
-      result: null,
-      userErrors: [
-        {
-          field: ['idempotencyKey'],
-          message: `idempotencyKey "${key}" was already used for ${options.name} with different input`,
-          code: 'IDEMPOTENCY_KEY_REUSED',
-          provider: null,
-        },
-      ],
-    };
-  }
-  if (outcome.kind === 'replayed') ctx.metrics.idempotencyReplays.inc({ mutation: options.name });
-  return outcome.value;
+}
+
+function keyError<T>(message: string, code: UserError['code']): MutationOutcome<T> {
+  return {
+    result: null,
+    userErrors: [{ field: ['idempotencyKey'], message, code, provider: null }],
+  };
+}
+
+function refusalMessage(refusal: IdempotencyRefusal): string {
+  const what =
+    refusal.reason === 'client-quota'
+      ? `this client already holds ${refusal.limit} idempotency keys, as many as one client may`
+      : 'the gateway cannot hold another idempotency key right now';
+  return `${what}; nothing was sent. Repeats of keys already used still work; retry a new key once older ones expire, or send the mutation without one.`;
+}
+
+/** Codes whose failure leaves the vendor's side unknown once the request may have reached it. */
+const UNKNOWN_OUTCOME_CODES = new Set<UserError['code']>([
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_BAD_RESPONSE',
+]);
+
+function pinned(error: UserError, key: string): UserError {
+  if (!UNKNOWN_OUTCOME_CODES.has(error.code)) return error;
+  const vendor = error.provider ?? 'the vendor';
+  return {
+    ...error,
+    message: `${error.message}. The request may have reached ${vendor}, so its outcome is unknown: idempotencyKey "${key}" stays pinned to this answer until it expires; check at ${vendor} before trying again with a new key.`,
+  };
+}
+
+function inDoubt<T>(key: string, name: string): MutationOutcome<T> {
+  return keyError(
+    `an earlier ${name} with idempotencyKey "${key}" failed after its request may have reached the vendor, so its outcome is unknown; the key stays pinned until it expires`,
+    'IDEMPOTENCY_KEY_IN_DOUBT',
+  );
 }
 
 /** A digest of the validated input, independent of member order. */

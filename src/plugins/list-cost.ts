@@ -12,6 +12,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  valueFromASTUntyped,
 } from 'graphql';
 import { FIRST_DEFAULT } from '../schema/connection.js';
 
@@ -22,7 +23,8 @@ export const ASSUMED_LIST_SIZE = 10;
  * The number of objects an operation may return, lists counted at the size they ask for:
  * a connection at its `first` (or the default), `nodes(ids)` at its number of ids, other lists at
  * ASSUMED_LIST_SIZE. Nested lists multiply, which is what makes `contact → calls → contact …`
- * expensive. Variables are resolved, so `first: $n` counts at the value sent.
+ * expensive. Variables are resolved, so `first: $n` counts at the value sent, or at the
+ * variable's default when none is sent.
  */
 export function listCost(options: {
   schema: GraphQLSchema;
@@ -30,7 +32,14 @@ export function listCost(options: {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
 }): number {
-  const { schema, fragments, variables } = options;
+  const { schema, fragments } = options;
+  const variables: Record<string, unknown> = {};
+  for (const definition of options.operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) {
+      variables[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
+    }
+  }
+  Object.assign(variables, options.variables);
   const root =
     options.operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root) return 0;

@@ -9,6 +9,15 @@ function digest(value: string): Buffer {
 }
 
 /**
+ * The token of an `Authorization: Bearer <token>` header, or '' for any other header. The scheme
+ * is case-insensitive (RFC 9110 §11.1), so `bearer` and `BEARER` work as well.
+ */
+export function bearerToken(header: string | null): string {
+  const match = /^bearer +(\S.*)$/i.exec(header ?? '');
+  return match ? match[1]!.trim() : '';
+}
+
+/**
  * With client keys configured, every request but the health probes needs
  * `Authorization: Bearer <key>`. Keys are compared as SHA-256 digests in constant time, and every
  * key is compared, so neither the length nor the position of a match shows in the timing.
@@ -19,7 +28,7 @@ export function useClientAuth(apiKeys: string[]): Plugin {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (digests.length === 0 || OPEN_PATHS.has(url.pathname)) return;
       const header = request.headers.get('authorization') ?? '';
-      const presented = digest(header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '');
+      const presented = digest(bearerToken(header));
       let matched = false;
       for (const known of digests) matched = timingSafeEqual(known, presented) || matched;
       if (matched) return;

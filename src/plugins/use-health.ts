@@ -1,64 +1,123 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Plugin } from 'graphql-yoga';
-import type { ConnectorSet } from '../connectors.js';
+import type { ConnectorSet, ProviderMode } from '../connectors.js';
 import { UpstreamError } from '../errors.js';
 import type { Provider } from '../model/provider.js';
 
-/** Readiness answers are reused this long, so orchestrator probes never hammer the vendors. */
-export const READINESS_CACHE_MS = 2000;
+/** A probe answer is reused this long, so status pages and dashboards never hammer the vendors. */
+export const PROBE_REUSE_MS = 5000;
 
-interface Readiness {
-  ready: boolean;
-  vendors: Partial<Record<Provider, { ok: boolean; code?: string }>>;
+export interface VendorStatus {
+  provider: Provider;
+  mode: ProviderMode;
+  ok: boolean;
+  /** The error code of a failed probe (UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE, …). */
+  code: string | null;
+  /** When the vendor's answer (or failure) arrived. */
+  checkedAt: Date;
 }
 
 /**
- * `GET /healthz`: 200 while the process is up. `GET /readyz`: 200 when every vendor with a
- * connector answers a one-item list request, else 503 naming the failing vendors.
+ * What the process knows about its own health: whether it is draining (readiness) and each
+ * configured vendor's last probe. One instance lives as long as the gateway, so `/status` and
+ * `providers { health }` share their probes.
  */
-export function useHealth(connectors: ConnectorSet): Plugin {
-  let cached: { at: number; value: Promise<Readiness> } | undefined;
-  const probe = async (): Promise<Readiness> => {
-    const vendors: Readiness['vendors'] = {};
-    await Promise.all(
-      connectors.probes().map(async ({ provider, ping }) => {
-        try {
-          await ping();
-          vendors[provider] = { ok: true };
-        } catch (error) {
-          vendors[provider] = {
-            ok: false,
-            code: error instanceof UpstreamError ? error.code : 'UNEXPECTED',
-          };
-        }
-      }),
-    );
-    return { ready: Object.values(vendors).every((vendor) => vendor.ok), vendors };
-  };
+export class GatewayHealth {
+  private drainingSince: number | null = null;
+  private last: { startedAt: number; value: Promise<VendorStatus[]> } | undefined;
+  private readonly probeAll: () => Promise<VendorStatus[]>;
+
+  constructor(
+    connectors: ConnectorSet,
+    private readonly now: () => number = Date.now,
+  ) {
+    const modes = new Map(connectors.providers.map((setup) => [setup.provider, setup.mode]));
+    const probeAll = () =>
+      Promise.all(
+        connectors.probes().map(async ({ provider, ping }): Promise<VendorStatus> => {
+          const mode = modes.get(provider) ?? 'DISABLED';
+          try {
+            await ping();
+            return { provider, mode, ok: true, code: null, checkedAt: new Date(this.now()) };
+          } catch (error) {
+            const code = error instanceof UpstreamError ? error.code : 'UNEXPECTED';
+            return { provider, mode, ok: false, code, checkedAt: new Date(this.now()) };
+          }
+        }),
+      );
+    // A probe is shared by every request that asks within PROBE_REUSE_MS, so it must not run in
+    // the operation scope of whichever request started it: that one would be charged for it,
+    // and could even be refused it by its own upstream allowance. Binding here, at start-up,
+    // runs it outside any request.
+    this.probeAll = AsyncResource.bind(probeAll);
+  }
+
+  /** From the first SIGTERM on, `/readyz` answers 503 so load balancers stop sending. */
+  startDraining(): void {
+    this.drainingSince ??= this.now();
+  }
+
+  get draining(): boolean {
+    return this.drainingSince !== null;
+  }
+
+  /** Each vendor with a connector, probed at most once per PROBE_REUSE_MS. */
+  vendors(): Promise<VendorStatus[]> {
+    const at = this.now();
+    if (!this.last || at - this.last.startedAt >= PROBE_REUSE_MS) {
+      this.last = { startedAt: at, value: this.probeAll() };
+    }
+    return this.last.value;
+  }
+
+  async vendor(provider: Provider): Promise<VendorStatus | null> {
+    return (await this.vendors()).find((status) => status.provider === provider) ?? null;
+  }
+}
+
+/**
+ * `GET /healthz`: 200 while the process is up. `GET /readyz`: 200 while it takes traffic, 503
+ * once it drains; vendors play no part, since every replica shares them and one vendor's outage
+ * would otherwise take every replica out. `GET /status`: each vendor's last probe, 200 whatever
+ * the vendors say (client auth applies, as it names the vendors and their state).
+ */
+export function useHealth(health: GatewayHealth): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET') return;
-      if (url.pathname === '/healthz') {
-        endResponse(fetchAPI.Response.json({ status: 'ok' }));
-        return;
+      switch (url.pathname) {
+        case '/healthz':
+          endResponse(fetchAPI.Response.json({ status: 'ok' }));
+          return;
+        case '/readyz':
+          endResponse(
+            health.draining
+              ? fetchAPI.Response.json({ status: 'draining' }, { status: 503 })
+              : fetchAPI.Response.json({ status: 'ready' }),
+          );
+          return;
+        case '/status': {
+          const vendors = await health.vendors();
+          endResponse(
+            fetchAPI.Response.json(
+              {
+                status: vendors.every((vendor) => vendor.ok) ? 'ok' : 'degraded',
+                draining: health.draining,
+                vendors: Object.fromEntries(
+                  vendors.map(({ provider, mode, ok, code, checkedAt }) => [
+                    provider,
+                    { mode, ok, code, checkedAt: checkedAt.toISOString() },
+                  ]),
+                ),
+              },
+              { headers: { 'cache-control': 'no-store' } },
+            ),
+          );
+          return;
+        }
+        default:
+          return;
       }
-      if (url.pathname !== '/readyz') return;
-      if (!cached || Date.now() - cached.at > READINESS_CACHE_MS) {
-        cached = { at: Date.now(), value: probe() };
-      }
-      const readiness = await cached.value;
-      const failing = Object.entries(readiness.vendors)
-        .filter(([, vendor]) => !vendor.ok)
-        .map(([provider]) => provider);
-      endResponse(
-        fetchAPI.Response.json(
-          {
-            status: readiness.ready ? 'ready' : 'unavailable',
-            failing,
-            vendors: readiness.vendors,
-          },
-          { status: readiness.ready ? 200 : 503 },
-        ),
-      );
     },
   };
 }

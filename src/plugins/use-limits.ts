@@ -22,9 +22,57 @@ export function useLimits(limits: Limits, options: { blockFieldSuggestions: bool
   });
   return [
     useBodyLimit(limits.maxBodyBytes),
+    useNestingLimit(MAX_NESTING),
     ...armor.protect().plugins,
     useCostLimit(limits.maxCost),
   ];
+}
+
+/**
+ * Brackets (`{`, `[`, `(`) open at once, at most. graphql-js parses nested values by recursion,
+ * so ~2 000 nested list literals overflow its stack before the token limit is reached; legal
+ * operations within the depth limit nest far less.
+ */
+export const MAX_NESTING = 64;
+
+/** The deepest bracket nesting in a document, outside strings and comments. */
+export function nestingDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index];
+    if (char === '#') {
+      while (index < source.length && source[index] !== '\n' && source[index] !== '\r') index += 1;
+    } else if (char === '"') {
+      const block = source.startsWith('"""', index);
+      const end = block ? '"""' : '"';
+      index += end.length;
+      while (index < source.length && !source.startsWith(end, index)) {
+        // An escaped quote (or an escaped triple quote in a block string) does not end it.
+        index += source[index] === '\\' ? 2 : 1;
+      }
+      index += end.length - 1;
+    } else if (char === '{' || char === '[' || char === '(') {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if (char === '}' || char === ']' || char === ')') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return deepest;
+}
+
+function useNestingLimit(maxNesting: number): Plugin {
+  return {
+    onParse({ params }) {
+      const depth = nestingDepth(params.source.toString());
+      if (depth <= maxNesting) return;
+      throw new GraphQLError(
+        `Syntax Error: the document nests brackets ${depth} deep; at most ${maxNesting} are allowed`,
+        { extensions: { code: 'GRAPHQL_PARSE_FAILED', maxNesting, http: { status: 400 } } },
+      );
+    },
+  };
 }
 
 function useBodyLimit(maxBytes: number): Plugin {

@@ -5,28 +5,48 @@ import type { Context } from '../context.js';
 import { OperationScope, runInScope } from '../http/operation-scope.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import type { OperationLabels } from './operation-labels.js';
 
 interface RequestRecord {
   id: string;
   started: number;
+  /** The operation's name as the document gives it, cut to a length fit for a log line. */
   operation: string;
+  /** The same, as a label from a bounded set. */
+  label: string;
   scope: OperationScope | null;
   errorCodes: string[];
 }
 
 const records = new WeakMap<Request, RequestRecord>();
 
+/** Names in log lines; a GraphQL name can be as long as the document. */
+const MAX_LOGGED_NAME = 100;
+
+/**
+ * An error's code for metrics and logs. GraphQL's own request errors (validation, variable
+ * coercion) carry none in yoga and have no path; they are counted as GRAPHQL_VALIDATION_FAILED,
+ * apart from errors inside execution, which masking has already coded.
+ */
+function errorCode(error: { extensions?: Record<string, unknown>; path?: unknown }): string {
+  const code = error.extensions?.['code'];
+  if (typeof code === 'string' && /^[A-Z_]{1,64}$/.test(code)) return code;
+  return error.path === undefined ? 'GRAPHQL_VALIDATION_FAILED' : 'INTERNAL_SERVER_ERROR';
+}
+
 /**
  * One log line and one duration sample per request (request id, operation, status, time,
- * upstream requests); runs each operation inside an OperationScope that counts, and caps, the
- * upstream requests it causes; serves `GET /metrics`.
+ * upstream requests, error codes); runs each operation inside an OperationScope that counts, and
+ * caps, the upstream requests it causes; echoes the request id as `x-request-id`; serves
+ * `GET /metrics`.
  */
 export function useObservability(options: {
   logger: Logger;
   metrics: Metrics;
   maxUpstreamRequests: number;
+  operationLabels: OperationLabels;
 }): Plugin<Context> {
-  const { logger, metrics, maxUpstreamRequests } = options;
+  const { logger, metrics, maxUpstreamRequests, operationLabels } = options;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method === 'GET' && url.pathname === '/metrics') {
@@ -42,6 +62,7 @@ export function useObservability(options: {
         id: supplied && /^[\w.-]{1,128}$/.test(supplied) ? supplied : randomUUID(),
         started: performance.now(),
         operation: 'anonymous',
+        label: 'anonymous',
         scope: null,
         errorCodes: [],
       });
@@ -49,27 +70,32 @@ export function useObservability(options: {
     onExecute({ args, executeFn, setExecuteFn }) {
       const record = records.get(args.contextValue.request);
       if (!record) return;
-      record.operation =
-        args.operationName ?? getOperationAST(args.document)?.name?.value ?? 'anonymous';
+      // The name the document gives the operation that runs, not the request's operationName,
+      // which a client may set to anything.
+      const name = getOperationAST(args.document, args.operationName)?.name?.value;
+      record.operation = name ? name.slice(0, MAX_LOGGED_NAME) : 'anonymous';
+      record.label = operationLabels.label(name);
       const scope = new OperationScope(record.id, maxUpstreamRequests);
       record.scope = scope;
       setExecuteFn((executeArgs) => runInScope(scope, () => executeFn(executeArgs)));
-      return {
-        onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in result) return;
-          for (const error of result.errors ?? []) {
-            record.errorCodes.push(String(error.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR'));
-          }
-        },
-      };
+    },
+    // After every other plugin has shaped the result (errors collected from merged lists
+    // included), and for results that never reached execution (parse, validation, variables).
+    onExecutionResult({ request, result }) {
+      const record = records.get(request);
+      if (!record || result === undefined || Symbol.asyncIterator in result) return;
+      for (const single of Array.isArray(result) ? result : [result]) {
+        for (const error of single.errors ?? []) record.errorCodes.push(errorCode(error));
+      }
     },
     onResponse({ request, response }) {
       const record = records.get(request);
       if (!record) return;
+      response.headers.set('x-request-id', record.id);
       const ms = performance.now() - record.started;
-      metrics.graphqlDuration.observe({ operation: record.operation }, ms / 1000);
+      metrics.graphqlDuration.observe({ operation: record.label }, ms / 1000);
       for (const code of record.errorCodes) {
-        metrics.graphqlErrors.inc({ operation: record.operation, code });
+        metrics.graphqlErrors.inc({ operation: record.label, code });
       }
       logger.info(
         {

@@ -61,13 +61,22 @@ function compile(route: DialectRoute): CompiledRoute {
 }
 
 /** The sandbox server of one vendor: dialect, injected faults and request log over real HTTP. */
+/** Requests a vendor server remembers; older ones are dropped, so a long run stays bounded. */
+export const MAX_LOGGED_REQUESTS = 10_000;
+
 export class VendorServer {
   readonly log: LoggedRequest[] = [];
   fault: Fault | null = null;
   private readonly server: Server;
   private readonly routes: CompiledRoute[];
 
-  constructor(readonly dialect: Dialect) {
+  private readonly maxLogged: number;
+
+  constructor(
+    readonly dialect: Dialect,
+    options: { /** @default MAX_LOGGED_REQUESTS */ maxLogged?: number } = {},
+  ) {
+    this.maxLogged = options.maxLogged ?? MAX_LOGGED_REQUESTS;
     // Longer literal paths first so `/calls/agent` wins over `/calls/{id}`.
     this.routes = dialect.routes
       .map(compile)
@@ -123,6 +132,7 @@ export class VendorServer {
       body,
       at: Date.now(),
     });
+    if (this.log.length > this.maxLogged) this.log.splice(0, this.log.length - this.maxLogged);
 
     const fault = this.fault;
     if (fault?.latencyMs) await delay(fault.latencyMs);

@@ -3,6 +3,7 @@ import './scalars.js';
 import './enums.js';
 import './mutation.js';
 import './provider.js';
+import './node.js';
 import './agent.js';
 import './call.js';
 import './start-call.js';

@@ -1,7 +1,7 @@
 import { responsePathAsArray } from 'graphql';
 import { builder } from '../builder.js';
 import { matchesCallFilter } from '../calls/call-filter.js';
-import { compareCalls } from '../calls/list-calls.js';
+import { CALL_ORDER } from '../calls/list-calls.js';
 import type { Context } from '../context.js';
 import { atPath, providerNotConfigured } from '../errors.js';
 import { localId } from '../ids.js';
@@ -180,12 +180,13 @@ function contactCalls(
         keep: (call) =>
           matchesCallFilter(call, { phone }) &&
           !earlier.some((other) => matchesCallFilter(call, { phone: other })),
+        idOf: (call) => call.providerId,
       });
     });
   }
   return listConnection(ctx, {
     inputs,
-    compare: compareCalls,
+    order: CALL_ORDER,
     first,
     after,
     fingerprint: JSON.stringify(['Contact.calls', contact.providerId, phones]),
@@ -217,6 +218,7 @@ async function contactTasks(
       source: connector.taskPages({ conversationId }),
       exact: true,
       keep: () => true,
+      idOf: (task) => task.providerId,
     })),
     compare: (a, b) =>
       (b.createdAt ?? '').localeCompare(a.createdAt ?? '') ||

@@ -16,6 +16,14 @@ const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
     IDEMPOTENCY_KEY_REUSED: {
       description: 'The idempotency key was used before with other input.',
     },
+    IDEMPOTENCY_KEY_IN_DOUBT: {
+      description:
+        'An earlier request with this idempotency key may have reached the vendor but its outcome is unknown; the key stays pinned until it expires and nothing was sent again.',
+    },
+    IDEMPOTENCY_UNAVAILABLE: {
+      description:
+        'The gateway cannot take another idempotency key now (its store is full, or this client holds as many keys as it may); nothing was sent. Repeats of keys already used still work.',
+    },
     UPSTREAM_REJECTED: { description: 'The vendor refused the request (4xx).' },
     UPSTREAM_UNAVAILABLE: { description: 'The vendor failed (5xx) or could not be reached.' },
     UPSTREAM_TIMEOUT: { description: 'The vendor did not answer in time; the outcome is unknown.' },

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import type { ProviderSetup } from '../connectors.js';
+import type { VendorStatus } from '../plugins/use-health.js';
 import { CAPABILITIES } from '../vendors/capabilities.js';
 import { ProviderEnum } from './enums.js';
 
@@ -12,6 +13,24 @@ const ProviderModeEnum = builder.enumType('ProviderMode', {
       description: 'Neither configured nor sandboxed; its fields answer PROVIDER_NOT_CONFIGURED.',
     },
   },
+});
+
+const ProviderHealthType = builder.objectRef<VendorStatus>('ProviderHealth').implement({
+  description:
+    'The last probe of a vendor (a one-item read), shared with `GET /status` and reused for up to 5 s.',
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok', { description: 'Whether the vendor answered the probe.' }),
+    code: t.exposeString('code', {
+      nullable: true,
+      description: 'Why the probe failed, e.g. `UPSTREAM_TIMEOUT`; null when it succeeded.',
+    }),
+    checkedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: "When the vendor's answer (or its failure) arrived.",
+      resolve: (status) => status.checkedAt.toISOString(),
+    }),
+  }),
 });
 
 const ProviderInfoType = builder.objectRef<ProviderSetup>('ProviderInfo').implement({
@@ -35,6 +54,14 @@ const ProviderInfoType = builder.objectRef<ProviderSetup>('ProviderInfo').implem
       description:
         'What this vendor supports through the graph, e.g. `calls.list`, `calls.start`, `notes.add`.',
       resolve: (info) => (info.mode === 'DISABLED' ? [] : [...CAPABILITIES[info.provider]]),
+    }),
+    health: t.field({
+      type: ProviderHealthType,
+      nullable: true,
+      description:
+        'The last probe of this vendor, taken when asked and reused for up to 5 s; null when DISABLED.',
+      resolve: (info, _, ctx) =>
+        info.mode === 'DISABLED' ? null : ctx.health.vendor(info.provider),
     }),
   }),
 });

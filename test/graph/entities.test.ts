@@ -711,6 +711,35 @@ describe('global ids', () => {
     ]);
   });
 
+  it('nodes() resolves each id on its own: a bad id is null at its index with its own error', async () => {
+    const llamadapro = data().llamadapro;
+    const task = gid('Task', 'LLAMADAPRO', llamadapro.tasks[2]!.id);
+    const problem = gid('Problem', 'FREYA', data().freya.problems[4]!.id);
+    const contact = gid('Contact', 'LLAMADAPRO', llamadapro.contacts[3]!.id);
+    const missing = gid('Task', 'LLAMADAPRO', 'does-not-exist');
+    t.gateway.sandbox!.setFault('freya', { failure: 'status', status: 500 });
+    const answer = await t.query<{ nodes: Array<{ id: string } | null> }>(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+      { ids: [task, 'garbage', problem, missing, contact] },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.data!.nodes).toHaveLength(5);
+    expect(answer.data!.nodes[0]).toEqual({ id: task });
+    expect(answer.data!.nodes[1]).toBeNull();
+    expect(answer.data!.nodes[2]).toBeNull();
+    expect(answer.data!.nodes[3]).toBeNull();
+    expect(answer.data!.nodes[4]).toEqual({ id: contact });
+    const byIndex = new Map(
+      answer.errors.map((error) => [error.path?.[1], error.extensions?.code]),
+    );
+    expect(byIndex.get(1)).toBe('INVALID_INPUT');
+    expect(byIndex.get(2)).toBe('UPSTREAM_UNAVAILABLE');
+    expect(answer.errors.every((error) => error.path?.[0] === 'nodes')).toBe(true);
+    expect(answer.errors.some((error) => error.path?.[1] === 0 || error.path?.[1] === 4)).toBe(
+      false,
+    );
+  });
+
   it('an id of one type passed to another type gives INVALID_INPUT, with no upstream request', async () => {
     const llamadapro = data().llamadapro;
     const taskId = gid('Task', 'LLAMADAPRO', llamadapro.tasks[0]!.id);

@@ -158,11 +158,16 @@ describe('configuration', () => {
   it('is off by default, and persisted-only by default in production once a manifest is set', () => {
     expect(loadConfig({})).toMatchObject({ persistedOperations: null, persistedOnly: false });
     expect(
-      loadConfig({ NODE_ENV: 'production', SWITCHBOARD_PERSISTED_OPERATIONS: MANIFEST }),
+      loadConfig({
+        NODE_ENV: 'production',
+        SWITCHBOARD_SANDBOX: '1',
+        SWITCHBOARD_PERSISTED_OPERATIONS: MANIFEST,
+      }),
     ).toMatchObject({ persistedOperations: MANIFEST, persistedOnly: true });
     expect(
       loadConfig({
         NODE_ENV: 'production',
+        SWITCHBOARD_SANDBOX: '1',
         SWITCHBOARD_PERSISTED_OPERATIONS: MANIFEST,
         SWITCHBOARD_PERSISTED_ONLY: '0',
       }).persistedOnly,

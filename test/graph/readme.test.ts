@@ -35,6 +35,24 @@ it.each(examples.map((example) => [example.match(/query (\w+)/)?.[1] ?? 'anonymo
   },
 );
 
+it('states the upstream requests of the dashboard query as written', async () => {
+  const dashboard = examples.find((example) => /query Dashboard\b/.test(example))!;
+  const stated = /answers it, as written, with \*\*(\d+) upstream requests\*\*/.exec(
+    readme.replace(/\s+/g, ' '),
+  );
+  expect(stated).not.toBeNull();
+  t.gateway.sandbox!.resetLog();
+  const answer = await t.query(dashboard);
+  expect(answer.errors).toEqual([]);
+  expect(answer.data!.calls.edges).toHaveLength(50);
+  expect(t.gateway.sandbox!.requests()).toHaveLength(Number(stated![1]));
+  // One vendor's calls only: a call list, a contact search, a problem list, the definitions.
+  t.gateway.sandbox!.resetLog();
+  const one = await t.query(dashboard.replace('filter: {', 'filter: { providers: [OVIA],'));
+  expect(one.errors).toEqual([]);
+  expect(t.gateway.sandbox!.requests()).toHaveLength(4);
+});
+
 it('describes the seeded sandbox data set as it is', () => {
   // A fresh copy: the examples above write to the running sandbox.
   const data = createSandboxData();

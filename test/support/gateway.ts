@@ -21,6 +21,7 @@ export interface TestGateway {
   query<T = Record<string, any>>(
     document: string,
     variables?: Record<string, unknown>,
+    options?: { headers?: Record<string, string> },
   ): Promise<GraphQLAnswer<T>>;
   close(): Promise<void>;
 }
@@ -52,10 +53,14 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     gateway,
     url: gateway.url,
     logs,
-    async query<T>(document: string, variables?: Record<string, unknown>) {
+    async query<T>(
+      document: string,
+      variables?: Record<string, unknown>,
+      options: { headers?: Record<string, string> } = {},
+    ) {
       let answer: { status: number; data?: T | null; errors?: ReadonlyArray<any> };
       try {
-        answer = await client.rawRequest<T>(document, variables);
+        answer = await client.rawRequest<T>(document, variables, options.headers);
       } catch (error) {
         // Requests GraphQL rejects before execution (400) still carry a GraphQL body.
         if (!(error instanceof ClientError)) throw error;

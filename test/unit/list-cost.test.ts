@@ -33,6 +33,13 @@ describe('listCost', () => {
     expect(cost(nested, { n: 100 })).toBeGreaterThan(10_000);
   });
 
+  it('counts a variable that is not sent at its default, and a sent value over the default', () => {
+    const nested = `query($n: Int = 100) { calls(first: $n) { edges { node { contact { calls(first: $n) { edges { node { id } } } } } } } }`;
+    expect(cost(nested)).toBe(1 + 100 * (1 + 1 + 1 + (1 + 100 * 2)));
+    expect(cost(nested, { n: 10 })).toBe(1 + 10 * (1 + 1 + 1 + (1 + 10 * 2)));
+    expect(cost(`query($ids: [ID!]! = ["a", "b"]) { nodes(ids: $ids) { id } }`)).toBe(2);
+  });
+
   it('follows fragments and inline fragments', () => {
     expect(
       cost(
