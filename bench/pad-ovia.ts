@@ -1,4 +1,4 @@
-import type { OviaCallRecord } from '../src/sandbox/data.js';
+import type { OviaCallRecord } from '../src/sandbox/ovia/data.js';
 
 const DAY_MS = 86_400_000;
 

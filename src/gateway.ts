@@ -1,13 +1,13 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type Config, type SocketLimits } from './config.js';
+import { loadConfig, type Config, type SocketLimits, type VendorConfigs } from './config.js';
 import { createConnectors, type ConnectorSet } from './connectors.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Fault, SandboxVendor } from './sandbox/faults.js';
-import { sandboxVendorConfigs, startSandbox, type Sandbox } from './sandbox/server.js';
+import type { Sandbox } from './sandbox/server.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { InMemoryIdempotencyStore } from './mutations/idempotency.js';
-import { GatewayHealth } from './plugins/use-health.js';
+import { GatewayHealth } from './services/health.js';
 import { createSwitchboardYoga, type SwitchboardYoga } from './yoga.js';
 
 export interface Gateway {
@@ -78,6 +78,18 @@ function delay(ms: number): { done: Promise<void>; cancel(): void } {
 }
 
 /**
+ * Imported here and only in sandbox mode, so that a production process never loads the fake
+ * vendors or their data set.
+ */
+async function startEmbeddedSandbox(
+  faults: Partial<Record<SandboxVendor, Fault>> | undefined,
+): Promise<{ sandbox: Sandbox; vendors: VendorConfigs }> {
+  const { sandboxVendorConfigs, startSandbox } = await import('./sandbox/server.js');
+  const sandbox = await startSandbox(faults ? { faults } : {});
+  return { sandbox, vendors: sandboxVendorConfigs(sandbox) };
+}
+
+/**
  * Reads the configuration, starts the sandbox when asked, and serves the graph. `npm start` and
  * the end-to-end tests both come through here, so tests run the product as users do.
  */
@@ -90,12 +102,11 @@ export async function startGateway(
 ): Promise<Gateway> {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger();
-  const sandbox = config.sandbox
-    ? await startSandbox(options.sandboxFaults ? { faults: options.sandboxFaults } : {})
-    : null;
+  const embedded = config.sandbox ? await startEmbeddedSandbox(options.sandboxFaults) : null;
+  const sandbox = embedded?.sandbox ?? null;
   const connectors = createConnectors({
     live: config.vendors,
-    sandbox: sandbox ? sandboxVendorConfigs(sandbox) : null,
+    sandbox: embedded?.vendors ?? null,
     timeoutMs: config.upstreamTimeoutMs,
     logger,
   });

@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { parseFaultSpec } from './sandbox/faults.js';
 
 function fail(message: string): never {
   process.stderr.write(`switchboard: ${message}\n`);
@@ -22,7 +21,10 @@ async function main(): Promise<void> {
     throw error;
   }
   const spec = faultSpec();
-  const sandboxFaults = spec ? parseFaultSpec(spec) : undefined;
+  // The fault parser is sandbox code, so it loads only when a spec is given.
+  const sandboxFaults = spec
+    ? (await import('./sandbox/faults.js')).parseFaultSpec(spec)
+    : undefined;
   const { startGateway } = await import('./gateway.js');
 
   const logger = createLogger();

@@ -1,12 +1,12 @@
 import type { VendorConfigs } from '../config.js';
 import { SANDBOX_CREDENTIALS } from './credentials.js';
-import { createCxDialect } from './cx.js';
+import { createCxDialect } from './cx/dialect.js';
 import { createSandboxData, type SandboxData } from './data.js';
 import { SANDBOX_VENDORS, type Fault, type SandboxVendor } from './faults.js';
-import { createFreyaDialect } from './freya.js';
-import { createHappyRobotDialect } from './happyrobot.js';
-import { createLlamadaProDialect } from './llamadapro.js';
-import { createOviaDialect } from './ovia.js';
+import { createFreyaDialect } from './freya/dialect.js';
+import { createHappyRobotDialect } from './happyrobot/dialect.js';
+import { createLlamadaProDialect } from './llamadapro/dialect.js';
+import { createOviaDialect } from './ovia/dialect.js';
 import { VendorServer, type Dialect, type LoggedRequest } from './vendor-server.js';
 
 export interface Sandbox {

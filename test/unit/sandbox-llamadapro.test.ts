@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLlamadaProData } from '../../src/sandbox/llamadapro/data.js';
+import { createLlamadaProDialect } from '../../src/sandbox/llamadapro/dialect.js';
 import {
-  createLlamadaProData,
   LLAMADAPRO_COMPANY_NUMBERS,
   type LlamadaProCallRecord,
   type LlamadaProData,
-} from '../../src/sandbox/data-llamadapro.js';
-import { createLlamadaProDialect } from '../../src/sandbox/llamadapro.js';
+} from '../../src/sandbox/llamadapro/records.js';
 import { createPeople, SANDBOX_NOW } from '../../src/sandbox/people.js';
 import { VendorServer } from '../../src/sandbox/vendor-server.js';
 

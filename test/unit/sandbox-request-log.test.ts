@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
 import { createSandboxData } from '../../src/sandbox/data.js';
-import { createOviaDialect } from '../../src/sandbox/ovia.js';
+import { createOviaDialect } from '../../src/sandbox/ovia/dialect.js';
 import { VendorServer } from '../../src/sandbox/vendor-server.js';
 
 describe('the sandbox request log', () => {

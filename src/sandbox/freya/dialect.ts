@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { FreyaProblemRecord, SandboxData } from './data.js';
 import {
   DialectRefusal,
   hasBearer,
@@ -10,13 +9,14 @@ import {
   parseBody,
   refusalsAnswered,
   textQuery,
-} from './dialect-helpers.js';
-import type { Dialect } from './vendor-server.js';
+} from '../dialect-helpers.js';
+import type { Dialect } from '../vendor-server.js';
+import type { FreyaProblemRecord, FreyaData } from './data.js';
 
 const optionalText = z.string({ error: 'must be a string' }).nullish();
 
 /**
- * vendor-docs/freya-problems.txt: the body of `POST /api/v2/problems`. The doc types `callId` as
+ * The body of Freya's `POST /api/v2/problems` (docs/vendors/freya.md). The doc types `callId` as
  * a uuid, but problems are raised on calls of every vendor (numeric LlamadaPro ids, 24-hex
  * HappyRobot ids), so any non-empty string is taken.
  */
@@ -55,11 +55,8 @@ function booleanQuery(query: URLSearchParams, name: string): boolean | null {
   throw new DialectRefusal(400, `${name} must be true or false`);
 }
 
-/** Freya wraps every answer in `{success, data}` and scopes everything to a workspace (CONTRACT §6). */
-export function createFreyaDialect(
-  data: SandboxData['freya'],
-  credentials: { apiKey: string },
-): Dialect {
+/** Freya wraps every answer in `{success, data}` and scopes everything to a workspace. */
+export function createFreyaDialect(data: FreyaData, credentials: { apiKey: string }): Dialect {
   const errorBody = (_status: number, message: string) => ({ success: false, error: { message } });
   const checkWorkspace = (workspaceId: string | null): void => {
     if (workspaceId === null) throw new DialectRefusal(400, 'workspaceId is required');

@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { addAddresses, createContact } from './contact-records.js';
+import { applyCustomFields, checkCustomFields } from './custom-field-values.js';
+import { emailsOf, phonesOf } from './lookups.js';
 import {
   LLAMADAPRO_TENANT_ID,
   type LlamadaProContactRecord,
   type LlamadaProConversationRecord,
   type LlamadaProData,
-} from './data-llamadapro.js';
-import { addAddresses, createContact } from './llamadapro-contact-records.js';
-import { applyCustomFields, checkCustomFields } from './llamadapro-custom-field-values.js';
-import { emailsOf, phonesOf } from './llamadapro-lookups.js';
-import { dictionary, e164, type Issue, isoDate, zodIssues } from './llamadapro-requests.js';
+} from './records.js';
+import { dictionary, e164, type Issue, isoDate, zodIssues } from './requests.js';
 
 /*
  * How one conversation item is created or updated, for the single and the bulk routes alike:

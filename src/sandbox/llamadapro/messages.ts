@@ -1,26 +1,18 @@
 import { z } from 'zod';
+import type { DialectRoute } from '../vendor-server.js';
+import { newestFirst, pageOf, readPaging } from './lists.js';
+import { contactByPhone, latestConversationOf } from './lookups.js';
 import {
   LLAMADAPRO_TENANT_ID,
   type LlamadaProData,
   type LlamadaProMessageAttachment,
   type LlamadaProMessageRecord,
-} from './data-llamadapro.js';
-import { newestFirst, pageOf, readPaging } from './llamadapro-lists.js';
-import { contactByPhone, latestConversationOf } from './llamadapro-lookups.js';
-import {
-  dictionary,
-  e164,
-  fail,
-  integerQuery,
-  parseBody,
-  route,
-  textQuery,
-} from './llamadapro-requests.js';
-import type { DialectRoute } from './vendor-server.js';
+} from './records.js';
+import { dictionary, e164, fail, integerQuery, parseBody, route, textQuery } from './requests.js';
 
 /*
- * LlamadaPro's WhatsApp messages (CONTRACT §6): the message list and one message, template and
- * free-form sends, and media uploads that free-form sends attach by fileId.
+ * LlamadaPro's WhatsApp messages (docs/vendors/llamadapro.md): the message list and one message,
+ * template and free-form sends, and media uploads that free-form sends attach by fileId.
  */
 
 const WHATSAPP_TYPES = [

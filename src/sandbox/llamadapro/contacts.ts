@@ -1,12 +1,12 @@
-import type { LlamadaProContactRecord, LlamadaProData } from './data-llamadapro.js';
+import type { DialectRoute } from '../vendor-server.js';
 import {
   applyContactInput,
   contactCreateSchema,
   contactHaystack,
   contactUpdateSchema,
   createContact,
-} from './llamadapro-contact-records.js';
-import { requireCustomFields } from './llamadapro-custom-field-values.js';
+} from './contact-records.js';
+import { requireCustomFields } from './custom-field-values.js';
 import {
   fold,
   matchesText,
@@ -15,11 +15,14 @@ import {
   parseFilterBy,
   parseSortBy,
   readPaging,
-} from './llamadapro-lists.js';
-import { fail, numericId, parseBody, route, textQuery } from './llamadapro-requests.js';
-import type { DialectRoute } from './vendor-server.js';
+} from './lists.js';
+import type { LlamadaProContactRecord, LlamadaProData } from './records.js';
+import { fail, numericId, parseBody, route, textQuery } from './requests.js';
 
-/* LlamadaPro's contacts (CONTRACT §6): list with filterBy/sortBy/searchBy, read, create, update, delete. */
+/*
+ * LlamadaPro's contacts (docs/vendors/llamadapro.md): list with filterBy/sortBy/searchBy, read,
+ * create, update, delete.
+ */
 
 /** The contact routes over `data`; `now` stamps the records they create and change. */
 export function llamadaProContactRoutes(data: LlamadaProData, now: () => string): DialectRoute[] {

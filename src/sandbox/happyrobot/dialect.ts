@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { HappyRobotCallRecord, SandboxData } from './data.js';
 import {
   compareIds,
   DialectRefusal,
@@ -10,10 +9,11 @@ import {
   parseBody,
   refusalsAnswered,
   textQuery,
-} from './dialect-helpers.js';
-import type { Dialect } from './vendor-server.js';
+} from '../dialect-helpers.js';
+import type { Dialect } from '../vendor-server.js';
+import type { HappyRobotCallRecord, HappyRobotData } from './data.js';
 
-/** vendor-docs/happyrobot-call-notes.txt: the body of `POST /api/v1/calls/{id}/notes`. */
+/** The body of HappyRobot's `POST /api/v1/calls/{id}/notes` (docs/vendors/happyrobot.md). */
 const addNoteBody = z.object({
   content: z
     .string({ error: 'content is required' })
@@ -39,9 +39,9 @@ function byHappyRobotOrder(a: HappyRobotCallRecord, b: HappyRobotCallRecord): nu
   return Date.parse(b.created) - Date.parse(a.created) || compareIds(a.id, b.id);
 }
 
-/** HappyRobot pages by page number from 1 and answers `{data, total, page}` (CONTRACT §6). */
+/** HappyRobot pages by page number from 1 and answers `{data, total, page}`. */
 export function createHappyRobotDialect(
-  data: SandboxData['happyrobot'],
+  data: HappyRobotData,
   credentials: { apiKey: string },
 ): Dialect {
   const errorBody = (_status: number, message: string) => ({ error: { message } });

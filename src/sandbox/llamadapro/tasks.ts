@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import {
-  LLAMADAPRO_TENANT_ID,
-  type LlamadaProData,
-  type LlamadaProTaskRecord,
-} from './data-llamadapro.js';
-import { newestFirst, pageOf, readPaging } from './llamadapro-lists.js';
+import type { DialectRoute } from '../vendor-server.js';
+import { newestFirst, pageOf, readPaging } from './lists.js';
+import { LLAMADAPRO_TENANT_ID, type LlamadaProData, type LlamadaProTaskRecord } from './records.js';
 import {
   dateQuery,
   enumQuery,
@@ -14,10 +11,9 @@ import {
   parseBody,
   route,
   textQuery,
-} from './llamadapro-requests.js';
-import type { DialectRoute } from './vendor-server.js';
+} from './requests.js';
 
-/* LlamadaPro's tasks (CONTRACT §6): list, read, create, update and delete. */
+/* LlamadaPro's tasks (docs/vendors/llamadapro.md): list, read, create, update and delete. */
 
 const TASK_STATUSES = ['completed', 'cancelled', 'scheduled', 'overdue'] as const;
 const ACTOR_TYPES = ['user', 'ai_employee'] as const;

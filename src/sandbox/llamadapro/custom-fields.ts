@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import {
-  LLAMADAPRO_TENANT_ID,
-  type LlamadaProCustomFieldRecord,
-  type LlamadaProData,
-} from './data-llamadapro.js';
-import { holdersWithValue } from './llamadapro-custom-field-values.js';
+import type { DialectRoute } from '../vendor-server.js';
+import { holdersWithValue } from './custom-field-values.js';
 import {
   matchesText,
   orderThenById,
@@ -12,14 +8,18 @@ import {
   parseFilterBy,
   parseSortBy,
   readPaging,
-} from './llamadapro-lists.js';
-import { enumQuery, fail, numericId, parseBody, route, textQuery } from './llamadapro-requests.js';
-import type { DialectRoute } from './vendor-server.js';
+} from './lists.js';
+import {
+  LLAMADAPRO_TENANT_ID,
+  type LlamadaProCustomFieldRecord,
+  type LlamadaProData,
+} from './records.js';
+import { enumQuery, fail, numericId, parseBody, route, textQuery } from './requests.js';
 
 /*
- * LlamadaPro's custom field definitions (CONTRACT §6): list, create, read, update and delete. A
- * definition whose values records already hold keeps its type, and takes them along when renamed
- * or (with force=true) deleted.
+ * LlamadaPro's custom field definitions (docs/vendors/llamadapro.md): list, create, read, update
+ * and delete. A definition whose values records already hold keeps its type, and takes them along
+ * when renamed or (with force=true) deleted.
  */
 
 const ENTITY_TYPES = [

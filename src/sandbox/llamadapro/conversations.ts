@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { LlamadaProConversationRecord, LlamadaProData } from './data-llamadapro.js';
-import { createConversation, updateConversation } from './llamadapro-conversation-writes.js';
-import { fail, type Issue, numericId, parseBody, route } from './llamadapro-requests.js';
-import type { DialectRoute } from './vendor-server.js';
+import type { DialectRoute } from '../vendor-server.js';
+import { createConversation, updateConversation } from './conversation-writes.js';
+import type { LlamadaProConversationRecord, LlamadaProData } from './records.js';
+import { fail, type Issue, numericId, parseBody, route } from './requests.js';
 
 /*
- * LlamadaPro's conversations (CONTRACT §6): create and read one, and the bulk create and update,
- * which answer 200 with a report of the items' issues rather than failing the batch.
+ * LlamadaPro's conversations (docs/vendors/llamadapro.md): create and read one, and the bulk
+ * create and update, which answer 200 with a report of the items' issues rather than failing the
+ * batch.
  */
 
 const MAX_BULK_ITEMS = 500;

@@ -1,11 +1,11 @@
 import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
-import type { DialectRequest, DialectRoute } from './vendor-server.js';
+import type { DialectRequest, DialectRoute } from '../vendor-server.js';
 
 /*
  * How LlamadaPro's sandbox reads a request and refuses a bad one: the vendor's error shape
  * `{code, error, message, details}`, the route wrapper that answers in it, and the parsers of
- * query parameters, path ids and bodies (vendor-docs/llamadapro-api.txt).
+ * query parameters, path ids and bodies (docs/vendors/llamadapro.md).
  */
 
 export const E164 = /^\+[1-9]\d{7,14}$/;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import type { DialectRoute } from '../vendor-server.js';
+import { newestFirst, pageOf, readPaging } from './lists.js';
+import { contactByPhone, latestConversationOf } from './lookups.js';
 import {
   LLAMADAPRO_COMPANY_NUMBERS,
   LLAMADAPRO_TENANT_ID,
   type LlamadaProCallRecord,
   type LlamadaProData,
   type LlamadaProRecordingRecord,
-} from './data-llamadapro.js';
-import { newestFirst, pageOf, readPaging } from './llamadapro-lists.js';
-import { contactByPhone, latestConversationOf } from './llamadapro-lookups.js';
+} from './records.js';
 import {
   dateQuery,
   dictionary,
@@ -18,12 +19,11 @@ import {
   parseBody,
   route,
   textQuery,
-} from './llamadapro-requests.js';
-import type { DialectRoute } from './vendor-server.js';
+} from './requests.js';
 
 /*
- * LlamadaPro's calls and recordings (CONTRACT §6): the call list and one call with its
- * transcription and recording, the three ways of placing a call, and the uploads of calls and
+ * LlamadaPro's calls and recordings (docs/vendors/llamadapro.md): the call list and one call with
+ * its transcription and recording, the three ways of placing a call, and the uploads of calls and
  * recordings made elsewhere.
  */
 

@@ -1,9 +1,9 @@
+import { newestFirst } from './lists.js';
 import type {
   LlamadaProContactRecord,
   LlamadaProConversationRecord,
   LlamadaProData,
-} from './data-llamadapro.js';
-import { newestFirst } from './llamadapro-lists.js';
+} from './records.js';
 
 /** Every phone a contact can be reached on: PHONE and WHATSAPP addresses, then `phone`. */
 export function phonesOf(contact: LlamadaProContactRecord): string[] {

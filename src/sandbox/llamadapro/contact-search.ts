@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { LlamadaProContactRecord, LlamadaProData } from './data-llamadapro.js';
-import { contactHaystack } from './llamadapro-contact-records.js';
+import type { DialectRoute } from '../vendor-server.js';
+import { contactHaystack } from './contact-records.js';
 import {
   type Comparable,
   compareValues,
@@ -9,14 +9,14 @@ import {
   matchesText,
   orderThenById,
   pageOf,
-} from './llamadapro-lists.js';
-import { parseBody, route } from './llamadapro-requests.js';
-import type { DialectRoute } from './vendor-server.js';
+} from './lists.js';
+import type { LlamadaProContactRecord, LlamadaProData } from './records.js';
+import { parseBody, route } from './requests.js';
 
 /*
- * LlamadaPro's contact search (CONTRACT §6, `POST /api/v1/contacts/search`): filters with
- * operators chained by `or`, sorts, a size and a page token in the body, and search items shaped
- * unlike the contact records (string ids, `modelType`, event fields).
+ * LlamadaPro's contact search, `POST /api/v1/contacts/search` (docs/vendors/llamadapro.md):
+ * filters with operators chained by `or`, sorts, a size and a page token in the body, and search
+ * items shaped unlike the contact records (string ids, `modelType`, event fields).
  */
 
 const MAX_SEARCH_SIZE = 50;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { OviaCallRecord, SandboxData } from './data.js';
 import {
   DialectRefusal,
   dateQuery,
@@ -11,10 +10,11 @@ import {
   parseBody,
   refusalsAnswered,
   textQuery,
-} from './dialect-helpers.js';
-import type { Dialect } from './vendor-server.js';
+} from '../dialect-helpers.js';
+import type { Dialect } from '../vendor-server.js';
+import type { OviaCallRecord, OviaData } from './data.js';
 
-/** vendor-docs/ovia-calls.txt: the body of `POST /api/v1/calls`. */
+/** The body of Ovia's `POST /api/v1/calls` (docs/vendors/ovia.md). */
 const startCallBody = z.object({
   user_id: z.guid({ error: 'user_id must be a uuid' }),
   agent_id: z.guid({ error: 'agent_id must be a uuid' }),
@@ -31,11 +31,8 @@ const startCallBody = z.object({
 
 const UNKNOWN_AGENT_NAME = 'Ovia agent';
 
-/** Ovia speaks snake_case, pages by offset and answers `{data, total}` (CONTRACT §6). */
-export function createOviaDialect(
-  data: SandboxData['ovia'],
-  credentials: { apiKey: string },
-): Dialect {
+/** Ovia speaks snake_case, pages by offset and answers `{data, total}`. */
+export function createOviaDialect(data: OviaData, credentials: { apiKey: string }): Dialect {
   const errorBody = (_status: number, message: string) => ({ detail: message });
   return {
     vendor: 'ovia',

@@ -1,4 +1,4 @@
-import { fail, integerQuery, textQuery } from './llamadapro-requests.js';
+import { fail, integerQuery, textQuery } from './requests.js';
 
 /*
  * How LlamadaPro's sandbox pages, orders, filters and searches its lists: opaque page tokens,

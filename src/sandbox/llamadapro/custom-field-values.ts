@@ -2,8 +2,8 @@ import type {
   LlamadaProCustomFieldEntityType,
   LlamadaProCustomFieldRecord,
   LlamadaProData,
-} from './data-llamadapro.js';
-import { fail, type Issue } from './llamadapro-requests.js';
+} from './records.js';
+import { fail, type Issue } from './requests.js';
 
 /*
  * The custom field values that contacts and conversations carry: checked against the definitions

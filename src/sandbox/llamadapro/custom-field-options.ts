@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import type { DialectRoute } from '../vendor-server.js';
+import { holdersWithValue } from './custom-field-values.js';
+import { findField } from './custom-fields.js';
+import { byIdAsc, matchesText, pageOf, parseFilterBy, readPaging } from './lists.js';
 import {
   LLAMADAPRO_TENANT_ID,
   type LlamadaProCustomFieldOptionRecord,
   type LlamadaProCustomFieldRecord,
   type LlamadaProData,
-} from './data-llamadapro.js';
-import { holdersWithValue } from './llamadapro-custom-field-values.js';
-import { findField } from './llamadapro-custom-fields.js';
-import { byIdAsc, matchesText, pageOf, parseFilterBy, readPaging } from './llamadapro-lists.js';
-import { fail, numericId, parseBody, route, textQuery } from './llamadapro-requests.js';
-import type { DialectRoute } from './vendor-server.js';
+} from './records.js';
+import { fail, numericId, parseBody, route, textQuery } from './requests.js';
 
 /*
- * The options of LlamadaPro's LIST custom fields (CONTRACT §6): list, create, read, update and
- * delete. Records holding an option's value follow it when it changes and lose it when it goes.
+ * The options of LlamadaPro's LIST custom fields (docs/vendors/llamadapro.md): list, create, read,
+ * update and delete. Records holding an option's value follow it when it changes and lose it when
+ * it goes.
  */
 
 const optionCreateSchema = z.looseObject({

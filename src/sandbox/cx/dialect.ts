@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { CxInteractionRecord, SandboxData } from './data.js';
 import {
   DialectRefusal,
   intQuery,
@@ -9,8 +8,9 @@ import {
   parseBody,
   refusalsAnswered,
   textQuery,
-} from './dialect-helpers.js';
-import type { Dialect } from './vendor-server.js';
+} from '../dialect-helpers.js';
+import type { Dialect } from '../vendor-server.js';
+import type { CxInteractionRecord, CxData } from './data.js';
 
 const required = (name: string) =>
   z
@@ -18,7 +18,7 @@ const required = (name: string) =>
     .trim()
     .min(1, { error: `${name} is required` });
 
-/** vendor-docs/cx-interactions.txt: the body of `POST /api/v1/calls`. */
+/** The body of CX's `POST /api/v1/calls` (docs/vendors/cx.md). */
 const createInteractionBody = z.object({
   agentId: required('agentId'),
   channel: z.enum(['call', 'sms', 'whatsapp', 'webchat'], {
@@ -32,9 +32,9 @@ const createInteractionBody = z.object({
 /** The line CX dials from when the agent has none on record. */
 const DEFAULT_AGENT_PHONE = '+56229400100';
 
-/** CX speaks camelCase behind Basic auth and pages by page number from 1 (CONTRACT §6). */
+/** CX speaks camelCase behind Basic auth and pages by page number from 1. */
 export function createCxDialect(
-  data: SandboxData['cx'],
+  data: CxData,
   credentials: { username: string; password: string },
 ): Dialect {
   const expected = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { applyCustomFields } from './custom-field-values.js';
+import { emailsOf, phonesOf } from './lookups.js';
 import {
   LLAMADAPRO_TENANT_ID,
   type LlamadaProContactAddressRecord,
   type LlamadaProContactRecord,
   type LlamadaProData,
-} from './data-llamadapro.js';
-import { applyCustomFields } from './llamadapro-custom-field-values.js';
-import { emailsOf, phonesOf } from './llamadapro-lookups.js';
-import { dictionary, E164, isoDate } from './llamadapro-requests.js';
+} from './records.js';
+import { dictionary, E164, isoDate } from './requests.js';
 
 /*
  * LlamadaPro's contact records: the contact body as the document lists its fields, and how input
