@@ -1,0 +1,91 @@
+/**
+ * The import boundaries of src/ (docs/architecture.md): each layer imports only the layers
+ * below it. `npm run boundaries` checks them, and CI fails on any violation, naming the import.
+ * Type-only imports are told apart from runtime ones with the TypeScript compiler.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Import cycles make load order matter and layers meaningless.',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'schema-not-to-vendors',
+      severity: 'error',
+      comment:
+        'The graph declares types and calls services; vendor knowledge stays in src/vendors/<vendor>/.',
+      from: { path: '^src/schema/' },
+      to: { path: '^src/(vendors|sandbox)/' },
+    },
+    {
+      name: 'services-not-to-schema',
+      severity: 'error',
+      comment: 'Services and loaders serve the graph; they do not know its types or builder.',
+      from: { path: '^src/(services|loaders|mutations)/' },
+      to: {
+        path: ['^src/(schema|plugins)/', '^src/builder\\.ts$', '^node_modules/@pothos/'],
+      },
+    },
+    {
+      name: 'vendor-not-to-other-vendor',
+      severity: 'error',
+      comment: 'A vendor folder knows only its own vendor.',
+      from: { path: '^src/vendors/([^/]+)/' },
+      to: { path: '^src/vendors/([^/]+)/', pathNot: '^src/vendors/$1/' },
+    },
+    {
+      name: 'vendor-not-to-graph',
+      severity: 'error',
+      comment: 'Vendor folders know nothing of GraphQL or of the layers above them.',
+      from: { path: '^src/vendors/' },
+      to: {
+        path: [
+          '^src/(schema|services|loaders|plugins|sandbox|calls)/',
+          '^src/(context|yoga|gateway|server|builder|connectors)\\.ts$',
+          '^node_modules/(graphql|graphql-yoga|@pothos)/',
+        ],
+      },
+    },
+    {
+      name: 'lower-layers-stay-low',
+      severity: 'error',
+      comment: 'paging/, http/ and model/ import nothing above them.',
+      from: { path: '^src/(paging|http|model)/' },
+      to: {
+        path: [
+          '^src/(schema|services|loaders|plugins|sandbox|calls|vendors|mutations)/',
+          '^src/(context|yoga|gateway|server|builder|connectors)\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'sandbox-not-in-production-path',
+      severity: 'error',
+      comment:
+        'The fake vendors load only in sandbox mode: outside src/sandbox/ they are imported dynamically or for types.',
+      from: { path: '^src/', pathNot: '^src/sandbox/' },
+      to: { path: '^src/sandbox/', dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    },
+    {
+      name: 'sandbox-imitates-from-outside',
+      severity: 'error',
+      comment:
+        'The sandbox imitates the vendors; from the rest of src/ it takes types only (the wire types it imitates among them).',
+      from: { path: '^src/sandbox/' },
+      to: { path: '^src/', pathNot: '^src/sandbox/', dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
+  },
+};
