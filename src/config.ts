@@ -1,28 +1,8 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { VENDORS, type VendorConfigs } from './vendors/registry.js';
 
-export interface FreyaConfig {
-  baseUrl: string;
-  apiKey: string;
-  workspaceId: string;
-}
-export interface BearerConfig {
-  baseUrl: string;
-  apiKey: string;
-}
-export interface CxConfig {
-  baseUrl: string;
-  username: string;
-  password: string;
-}
-
-export interface VendorConfigs {
-  freya?: FreyaConfig;
-  ovia?: BearerConfig;
-  llamadapro?: BearerConfig;
-  cx?: CxConfig;
-  happyrobot?: BearerConfig;
-}
+export type { VendorConfigs };
 
 /** Abuse limits, each on by default (README, "Operating Switchboard"). */
 export interface Limits {
@@ -162,18 +142,18 @@ const flag = (fallback: boolean) =>
     .transform((value) => (value === undefined ? fallback : value === '1'));
 
 /** A vendor is configured when its base URL is set; its credentials are then required. */
-function vendor<K extends string>(
+function vendor(
   env: Env,
   prefix: string,
-  credentials: Record<K, string>,
-): ({ baseUrl: string } & Record<K, string>) | undefined {
+  credentials: Readonly<Record<string, string>>,
+): ({ baseUrl: string } & Record<string, string>) | undefined {
   if (!env[`${prefix}_BASE_URL`]) return undefined;
   const baseUrl = read(env, `${prefix}_BASE_URL`, httpUrl);
   const entries = Object.entries<string>(credentials).map(([key, variable]) => [
     key,
     read(env, variable, required),
   ]);
-  return { baseUrl, ...(Object.fromEntries(entries) as Record<K, string>) };
+  return { ...Object.fromEntries(entries), baseUrl };
 }
 
 function socketLimits(env: Env): SocketLimits {
@@ -230,19 +210,11 @@ function sandboxFlag(env: Env, anyVendorConfigured: boolean, production: boolean
 /** Parses the environment of CONTRACT §2; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const vendors: VendorConfigs = {};
-  const freya = vendor(env, 'FREYA', {
-    apiKey: 'FREYA_API_KEY',
-    workspaceId: 'FREYA_WORKSPACE_ID',
-  });
-  if (freya) vendors.freya = freya;
-  const ovia = vendor(env, 'OVIA', { apiKey: 'OVIA_API_KEY' });
-  if (ovia) vendors.ovia = ovia;
-  const llamadapro = vendor(env, 'LLAMADAPRO', { apiKey: 'LLAMADAPRO_API_KEY' });
-  if (llamadapro) vendors.llamadapro = llamadapro;
-  const cx = vendor(env, 'CX', { username: 'CX_USERNAME', password: 'CX_PASSWORD' });
-  if (cx) vendors.cx = cx;
-  const happyrobot = vendor(env, 'HAPPYROBOT', { apiKey: 'HAPPYROBOT_API_KEY' });
-  if (happyrobot) vendors.happyrobot = happyrobot;
+  for (const definition of VENDORS) {
+    // Read through the definition's own `env`, so the entry has its configuration's members.
+    const config = vendor(env, definition.env.prefix, definition.env.credentials);
+    if (config) Object.assign(vendors, { [definition.key]: config });
+  }
 
   const production = env.NODE_ENV === 'production';
   const persistedOperations = read(env, 'SWITCHBOARD_PERSISTED_OPERATIONS', existingFile);

@@ -1,32 +1,21 @@
-import type { VendorConfigs } from './config.js';
 import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
-import { CALL_PROVIDERS, type CallProvider, type Provider } from './model/provider.js';
-import { createCxConnector, type CxConnector } from './vendors/cx/client.js';
-import { createFreyaConnector, type FreyaConnector } from './vendors/freya/client.js';
-import {
-  createHappyRobotConnector,
-  type HappyRobotConnector,
-} from './vendors/happyrobot/client.js';
-import {
-  createLlamadaProConnector,
-  type LlamadaProConnector,
-} from './vendors/llamadapro/client.js';
-import { createOviaConnector, type OviaConnector } from './vendors/ovia/client.js';
-import type { CallConnector } from './vendors/types.js';
+import type { CallProvider, Provider } from './model/provider.js';
 import type { UpstreamClient } from './http/upstream-client.js';
 import type { PagedSource } from './paging/paged-source.js';
+import {
+  VENDORS,
+  type Connectors,
+  type Vendor,
+  type VendorConfigs,
+  type VendorKey,
+} from './vendors/registry.js';
+import type { CallConnector, ConnectorOptions } from './vendors/types.js';
+import type { VendorBaseConfig, VendorDefinition } from './vendors/vendor-definition.js';
+
+export type { Connectors, VendorConfigs, VendorKey };
 
 export type ProviderMode = 'LIVE' | 'SANDBOX' | 'DISABLED';
-
-/** The connectors of one running gateway; a vendor that is neither configured nor sandboxed has none. */
-export interface Connectors {
-  freya?: FreyaConnector;
-  ovia?: OviaConnector;
-  llamadapro?: LlamadaProConnector;
-  cx?: CxConnector;
-  happyrobot?: HappyRobotConnector;
-}
 
 export interface ProviderSetup {
   provider: Provider;
@@ -40,13 +29,42 @@ export interface ConnectorSet {
   callConnector(provider: CallProvider): CallConnector | undefined;
   /** Every vendor's upstream client, for request accounting. */
   clients(): UpstreamClient[];
-  /** A cheap one-item read per vendor with a connector, for readiness probes. */
+  /** A cheap one-item read per vendor with a connector, for `/status` and `providers { health }`. */
   probes(): Array<{ provider: Provider; ping: () => Promise<unknown> }>;
 }
 
+/** What one registered vendor got: its connector when it has a configuration. */
+interface Built {
+  vendor: VendorDefinition;
+  connector: { readonly http: UpstreamClient } | undefined;
+  callConnector: CallConnector | undefined;
+  probe: PagedSource<unknown> | undefined;
+}
+
 /**
- * Builds a connector for every vendor that is configured (LIVE) or, failing that, served by the
- * sandbox (SANDBOX). `sandbox` holds the sandbox's vendor configurations when it runs.
+ * The vendor's connector from its configuration. Registry definitions are used here through the
+ * common `VendorDefinition` shape: each was type-checked against its own configuration and
+ * connector where it is declared (src/vendors/<vendor>/vendor.ts).
+ */
+function build(
+  vendor: VendorDefinition,
+  config: VendorBaseConfig | undefined,
+  options: ConnectorOptions,
+): Built {
+  if (!config) return { vendor, connector: undefined, callConnector: undefined, probe: undefined };
+  const connector = vendor.create(config, options);
+  return {
+    vendor,
+    connector,
+    callConnector: vendor.calls?.connector(connector),
+    probe: vendor.probe(connector),
+  };
+}
+
+/**
+ * Builds a connector for every registered vendor (src/vendors/registry.ts) that is configured
+ * (LIVE) or, failing that, served by the sandbox (SANDBOX). `sandbox` holds the sandbox's vendor
+ * configurations when it runs.
  */
 export function createConnectors(options: {
   live: VendorConfigs;
@@ -56,75 +74,42 @@ export function createConnectors(options: {
 }): ConnectorSet {
   const { live, sandbox, timeoutMs, logger } = options;
   const connectorOptions = { timeoutMs, logger };
-  const pick = <K extends keyof VendorConfigs>(key: K) => {
-    const config = live[key] ?? sandbox?.[key];
-    const mode: ProviderMode = live[key] ? 'LIVE' : sandbox?.[key] ? 'SANDBOX' : 'DISABLED';
-    return { config, mode, baseUrl: config?.baseUrl ?? null };
-  };
-  const freya = pick('freya');
-  const ovia = pick('ovia');
-  const llamadapro = pick('llamadapro');
-  const cx = pick('cx');
-  const happyrobot = pick('happyrobot');
-
   const connectors: Connectors = {};
-  if (freya.config) connectors.freya = createFreyaConnector(freya.config, connectorOptions);
-  if (ovia.config) connectors.ovia = createOviaConnector(ovia.config, connectorOptions);
-  if (llamadapro.config) {
-    connectors.llamadapro = createLlamadaProConnector(llamadapro.config, connectorOptions);
-  }
-  if (cx.config) connectors.cx = createCxConnector(cx.config, connectorOptions);
-  if (happyrobot.config) {
-    connectors.happyrobot = createHappyRobotConnector(happyrobot.config, connectorOptions);
-  }
+  const built = VENDORS.map((vendor: Vendor) => {
+    const liveConfig: VendorBaseConfig | undefined = live[vendor.key];
+    const config = liveConfig ?? sandbox?.[vendor.key];
+    const mode: ProviderMode = liveConfig ? 'LIVE' : config ? 'SANDBOX' : 'DISABLED';
+    const entry = build(vendor, config, connectorOptions);
+    if (entry.connector) Object.assign(connectors, { [vendor.key]: entry.connector });
+    return {
+      ...entry,
+      setup: { provider: vendor.provider, mode, baseUrl: config?.baseUrl ?? null },
+    };
+  });
 
-  const byCallProvider: Record<CallProvider, CallConnector | undefined> = {
-    OVIA: connectors.ovia,
-    LLAMADAPRO: connectors.llamadapro,
-    CX: connectors.cx,
-    HAPPYROBOT: connectors.happyrobot,
-  };
-  const setups: ProviderSetup[] = [
-    { provider: 'FREYA', mode: freya.mode, baseUrl: freya.baseUrl },
-    { provider: 'OVIA', mode: ovia.mode, baseUrl: ovia.baseUrl },
-    { provider: 'LLAMADAPRO', mode: llamadapro.mode, baseUrl: llamadapro.baseUrl },
-    { provider: 'CX', mode: cx.mode, baseUrl: cx.baseUrl },
-    { provider: 'HAPPYROBOT', mode: happyrobot.mode, baseUrl: happyrobot.baseUrl },
-  ];
+  const byCallProvider = new Map<Provider, CallConnector>();
+  for (const entry of built) {
+    if (entry.callConnector) byCallProvider.set(entry.vendor.provider, entry.callConnector);
+  }
   return {
     connectors,
-    providers: setups,
-    callConnector: (provider) => byCallProvider[provider],
-    clients: () => [
-      ...(connectors.freya ? [connectors.freya.http] : []),
-      ...CALL_PROVIDERS.flatMap((provider) => byCallProvider[provider]?.http ?? []),
-    ],
-    probes: () => [
-      ...(connectors.freya
-        ? [{ provider: 'FREYA' as const, ping: firstItem(connectors.freya.problemPages({})) }]
-        : []),
-      ...CALL_PROVIDERS.flatMap((provider) => {
-        const connector = byCallProvider[provider];
-        return connector ? [{ provider, ping: firstItem(connector.callPages({}).source) }] : [];
-      }),
-    ],
+    providers: built.map((entry) => entry.setup),
+    callConnector: (provider) => byCallProvider.get(provider),
+    clients: () => built.flatMap((entry) => (entry.connector ? [entry.connector.http] : [])),
+    probes: () =>
+      built.flatMap(({ vendor, probe }) =>
+        probe ? [{ provider: vendor.provider, ping: () => probe.fetchPage(probe.start, 1) }] : [],
+      ),
   };
 }
 
-function firstItem(source: PagedSource<unknown>): () => Promise<unknown> {
-  return () => source.fetchPage(source.start, 1);
-}
-
-export const PROVIDER_OF: Record<keyof Connectors, Provider> = {
-  freya: 'FREYA',
-  ovia: 'OVIA',
-  llamadapro: 'LLAMADAPRO',
-  cx: 'CX',
-  happyrobot: 'HAPPYROBOT',
-};
+/** The registered vendor's Provider, by its key. */
+export const PROVIDER_OF = Object.fromEntries(
+  VENDORS.map((vendor) => [vendor.key, vendor.provider]),
+) as Record<VendorKey, Provider>;
 
 /** The vendor's connector, or a PROVIDER_NOT_CONFIGURED error naming it. */
-export function requireConnector<K extends keyof Connectors>(
+export function requireConnector<K extends VendorKey>(
   connectors: Connectors,
   key: K,
 ): NonNullable<Connectors[K]> {

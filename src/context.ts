@@ -6,7 +6,7 @@ import type { Logger } from './logger.js';
 import type { IdempotencyStore } from './mutations/idempotency.js';
 import type { Metrics } from './metrics.js';
 import { bearerToken } from './plugins/use-client-auth.js';
-import type { GatewayHealth } from './plugins/use-health.js';
+import type { GatewayHealth } from './services/health.js';
 import type { CallProvider } from './model/provider.js';
 import type { CallConnector } from './vendors/types.js';
 import { createLoaders, type Loaders } from './loaders/index.js';

@@ -10,6 +10,11 @@ export interface Route {
   readonly method: HttpMethod;
   readonly path: string;
   readonly source: 'doc' | 'assumed';
+  /**
+   * What the route lets the graph do, as `area.operation` (`calls.list`, `notes.add`): a vendor's
+   * announced capabilities are its routes' (src/vendors/registry.ts).
+   */
+  readonly capability: string;
 }
 
 export function defineRoutes<const T extends Record<string, Route>>(routes: T): T {

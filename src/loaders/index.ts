@@ -1,22 +1,19 @@
 import DataLoader from 'dataloader';
 import { requireConnector, type ConnectorSet } from '../connectors.js';
 import { providerNotConfigured, UpstreamError } from '../errors.js';
-import type { Call } from '../model/call.js';
+import type { Call, CallRecording, CallTranscription } from '../model/call.js';
 import type { Contact } from '../model/contact.js';
+import type { ConversationRef } from '../model/conversation.js';
 import type { CustomField, CustomFieldOption } from '../model/custom-field.js';
 import type { Message } from '../model/message.js';
 import type { Problem } from '../model/problem.js';
-import { CALL_PROVIDERS, type CallProvider } from '../model/provider.js';
+import { CALL_PROVIDERS, isCallProvider, type CallProvider } from '../model/provider.js';
 import type { Task } from '../model/task.js';
 import { readAll } from '../paging/read-all.js';
+import { parseLocalId } from '../ids.js';
 import type { FreyaConnector } from '../vendors/freya/client.js';
-import type { LlamadaProConnector } from '../vendors/llamadapro/client.js';
-import type {
-  CallRecording,
-  CallTranscription,
-  ConversationRef,
-} from '../vendors/llamadapro/map.js';
-import { toE164 } from '../vendors/normalize.js';
+import type { LlamadaProConnector } from '../vendors/llamadapro/connector.js';
+import { toE164 } from '../model/phone.js';
 import type { CallConnector } from '../vendors/types.js';
 import { createCallLoader } from './call-loader.js';
 import { mapLimited, PER_VENDOR_CONCURRENCY, toError } from './limit.js';
@@ -40,6 +37,10 @@ export interface Loaders {
   /** Every custom field definition, fetched once per request. */
   customFieldDefinitions: () => Promise<CustomField[]>;
   conversation: DataLoader<string, ConversationRef>;
+  /**
+   * A call's transcription or recording by `PROVIDER:vendorId`, where its vendor serves them on
+   * routes of their own; null where it does not, or has none for the call.
+   */
   transcription: DataLoader<string, CallTranscription | null>;
   recording: DataLoader<string, CallRecording | null>;
 }
@@ -79,8 +80,10 @@ export function createLoaders(connectors: ConnectorSet): Loaders {
     customFieldOptions: singleGets((id) => readAll(llamadapro().customFieldOptionPages(id))),
     customFieldDefinitions: () => (definitions ??= readAll(llamadapro().customFieldPages())),
     conversation: singleGets((id) => llamadapro().getConversation(id)),
-    transcription: singleGets((id) => orNullWhenMissing(llamadapro().getCallTranscription(id))),
-    recording: singleGets((id) => orNullWhenMissing(llamadapro().getCallRecording(id))),
+    transcription: ownRouteGets(callConnector, (connector, id) =>
+      connector.getCallTranscription?.(id),
+    ),
+    recording: ownRouteGets(callConnector, (connector, id) => connector.getCallRecording?.(id)),
   };
 }
 
@@ -99,6 +102,19 @@ function batches<V>(load: (keys: string[]) => Promise<V[]>): DataLoader<string, 
   return new DataLoader<string, V>((keys) => load([...keys]), { maxBatchSize: BATCH_SIZE });
 }
 
+/** A call's part read on a route of its own, by `PROVIDER:vendorId`, if its vendor has one. */
+function ownRouteGets<V>(
+  callConnector: (provider: CallProvider) => CallConnector,
+  get: (connector: CallConnector, providerId: string) => Promise<V> | undefined,
+): DataLoader<string, V | null> {
+  return singleGets(async (key) => {
+    const { provider, providerId } = parseLocalId(key);
+    if (!isCallProvider(provider)) return null;
+    const request = get(callConnector(provider), providerId);
+    return request === undefined ? null : orNullWhenMissing(request);
+  });
+}
+
 async function orNullWhenMissing<T>(request: Promise<T>): Promise<T | null> {
   try {
     return await request;
@@ -109,7 +125,7 @@ async function orNullWhenMissing<T>(request: Promise<T>): Promise<T | null> {
 }
 
 /**
- * CONTRACT §4: a problem's callId is tried on each call vendor whose id format fits; a vendor
+ * A problem's callId is tried on each call vendor whose id format fits; a vendor
  * answering 404 is not an error, a failing one is (when no other vendor found the call).
  */
 async function findCallByVendorId(connectors: ConnectorSet, id: string): Promise<Call | null> {

@@ -91,3 +91,24 @@ export interface CallFilter {
   startedBefore?: Date;
   agentId?: string;
 }
+
+/** A call's transcription, read from its own route. */
+export interface CallTranscription {
+  providerId: string | null;
+  text: string | null;
+  url: string | null;
+  createdAt: string | null;
+  raw: unknown;
+}
+
+/** A call's recording, read from its own route. */
+export interface CallRecording {
+  providerId: string | null;
+  callId: string | null;
+  url: string | null;
+  startedAt: string | null;
+  durationSeconds: number | null;
+  dualChannel: boolean | null;
+  createdAt: string | null;
+  raw: unknown;
+}

@@ -33,3 +33,29 @@ export interface Contact {
   updatedAt: string | null;
   raw: unknown;
 }
+
+/** A new contact. Members left out are not sent, and the vendor's defaults apply. */
+export interface CreateContactInput {
+  firstName?: string;
+  lastName?: string;
+  nationalId?: string;
+  companyPosition?: string;
+  /** The user who owns the contact, by the vendor's numeric id. */
+  userId?: string;
+  addresses?: ContactAddress[];
+  /** Values by definition key. */
+  customFields?: Record<string, unknown>;
+}
+
+/** Changes to a contact: an omitted member is left alone, a null clears it. */
+export interface UpdateContactInput {
+  firstName?: string | null;
+  lastName?: string | null;
+  nationalId?: string | null;
+  companyPosition?: string | null;
+  userId?: string | null;
+  /** Replaces the whole list. */
+  addresses?: ContactAddress[];
+  /** Values by definition key: a key set to null removes that value, keys left out are kept. */
+  customFields?: Record<string, unknown>;
+}

@@ -29,3 +29,35 @@ export interface CustomField {
   updatedAt: string | null;
   raw: unknown;
 }
+
+/** A new custom field definition. */
+export interface CreateCustomFieldInput {
+  key: string;
+  label?: string;
+  type: CustomFieldType;
+  entityType: CustomFieldEntityType;
+  description?: string;
+}
+
+/** Changes to a definition: omitted members are left alone, null clears a label or description. */
+export interface UpdateCustomFieldInput {
+  key?: string;
+  label?: string | null;
+  type?: CustomFieldType;
+  entityType?: CustomFieldEntityType;
+  description?: string | null;
+}
+
+/** A new choice of a list custom field. */
+export interface CustomFieldOptionInput {
+  value: string;
+  label?: string;
+  description?: string;
+}
+
+/** Changes to a list option: omitted members are left alone, null clears a label or description. */
+export interface UpdateCustomFieldOptionInput {
+  value?: string;
+  label?: string | null;
+  description?: string | null;
+}

@@ -31,3 +31,77 @@ export interface Message {
   createdAt: string | null;
   raw: unknown;
 }
+
+/** A file uploaded to WhatsApp, to send by `fileId`. */
+export interface WhatsAppMedia {
+  url: string | null;
+  size: number | null;
+  fileName: string | null;
+  contentType: string | null;
+  fileId: string | null;
+  mediaId: string | null;
+  tags: Record<string, string> | null;
+  raw: unknown;
+}
+
+/** The kinds of WhatsApp message, as the WhatsApp Business API names them. */
+export const WHATSAPP_MESSAGE_TYPES = [
+  'text',
+  'image',
+  'audio',
+  'video',
+  'document',
+  'sticker',
+  'location',
+  'contacts',
+  'interactive',
+  'reaction',
+  'button',
+  'order',
+  'system',
+  'unknown',
+  'unsupported',
+  'media_placeholder',
+] as const;
+export type WhatsAppMessageType = (typeof WHATSAPP_MESSAGE_TYPES)[number];
+
+/** A WhatsApp template component (header, body or button), passed on as WhatsApp defines it. */
+export interface WhatsAppTemplateComponent {
+  type: 'header' | 'body' | 'button';
+  parameters?: Array<{ type: string; [member: string]: unknown }>;
+  [member: string]: unknown;
+}
+
+/** An approved WhatsApp template to send; `variables` or `components`, never both. */
+export interface SendWhatsAppTemplateInput {
+  fromPhoneNumber: string;
+  toPhoneNumber: string;
+  userId?: string;
+  templateName: string;
+  languageCode: string;
+  /** The body's text values, in order. */
+  variables?: string[];
+  components?: WhatsAppTemplateComponent[];
+  customFields?: Record<string, unknown>;
+}
+
+/** A free-form WhatsApp message; media types carry their file as `fileId`. */
+export interface SendWhatsAppMessageInput {
+  fromPhoneNumber: string;
+  toPhoneNumber: string;
+  userId?: string;
+  content: string;
+  type: WhatsAppMessageType;
+  fileId?: string;
+  customFields?: Record<string, unknown>;
+}
+
+/** A file to upload for WhatsApp: `fileId`, or `fileName`, `contentType` and `content` (base64). */
+export interface UploadWhatsAppMediaInput {
+  fromPhoneNumber: string;
+  fileId?: string;
+  fileName?: string;
+  contentType?: string;
+  content?: string;
+  tags?: Record<string, string>;
+}

@@ -36,3 +36,21 @@ export interface ProblemFilter {
   status?: string;
   resolved?: boolean;
 }
+
+/** A problem to file, usually about one call. Members left out take the vendor's defaults. */
+export interface CreateProblemInput {
+  /** The problem in a sentence. */
+  title: string;
+  description?: string;
+  /** The call vendor's own id of the call, not a global id. */
+  callId?: string;
+  /** The call vendor's own id of that call's agent. */
+  agentId?: string;
+  type?: ProblemType;
+  /** From 0 to 1. */
+  severity?: number;
+  status?: string;
+  /** The user to assign it to. */
+  assignedTo?: string;
+  messageId?: string;
+}

@@ -35,3 +35,30 @@ export interface TaskFilter {
   assignedToType?: TaskActorType;
   assignedToId?: string;
 }
+
+/** A new task on a conversation. Dates are ISO 8601 strings, as in `Task`. */
+export interface CreateTaskInput {
+  objective: string;
+  conversationId: string;
+  assignedTo: TaskActor;
+  createdBy: TaskActor;
+  dueDate?: string;
+  /** The vendor makes it SCHEDULED when left out. */
+  status?: TaskStatus;
+}
+
+/**
+ * Changes to a task: an omitted member is left alone; only the dates and `cancellationReason`
+ * can be cleared, with null.
+ */
+export interface UpdateTaskInput {
+  objective?: string;
+  status?: TaskStatus;
+  dueDate?: string | null;
+  publishedAt?: string | null;
+  completedAt?: string | null;
+  cancelledAt?: string | null;
+  cancellationReason?: string | null;
+  conversationId?: string;
+  assignedTo?: TaskActor;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { invalidInput } from '../errors.js';
+import { countItems } from './read-all.js';
 import {
-  countItems,
   MAX_REMEMBERED_LENGTH,
   MAX_SORT_KEY_PARTS,
   readItems,

@@ -1,4 +1,3 @@
-import { readAll } from './read-all.js';
 /**
  * Reading a vendor list from any position, whatever its native pagination (offset, page number,
  * page token), so that merged lists can resume each vendor exactly after the last item they took.
@@ -208,12 +207,4 @@ function fitsInCursor(key: SortKey): boolean {
         : part === null || part.length <= MAX_REMEMBERED_LENGTH,
     )
   );
-}
-
-/** Counts every item that passes `keep` by reading the whole list in the largest pages. */
-export async function countItems<T>(
-  source: PagedSource<T>,
-  keep: (item: T) => boolean,
-): Promise<number> {
-  return (await readAll(source)).filter(keep).length;
 }

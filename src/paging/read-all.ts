@@ -11,3 +11,11 @@ export async function readAll<T>(source: PagedSource<T>): Promise<T[]> {
   }
   return items;
 }
+
+/** Counts every item that passes `keep` by reading the whole list in the largest pages. */
+export async function countItems<T>(
+  source: PagedSource<T>,
+  keep: (item: T) => boolean,
+): Promise<number> {
+  return (await readAll(source)).filter(keep).length;
+}

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
-import { findAgent } from '../calls/find-agent.js';
-import { expectGlobalId, localId, parseLocalId } from '../ids.js';
+import { findAgent, getAgent } from '../services/calls/find-agent.js';
+import { localId, parseLocalId } from '../ids.js';
 import type { AgentRef } from '../model/call.js';
 import { ProviderEnum } from './enums.js';
 
@@ -39,9 +39,6 @@ builder.queryField('agent', (t) =>
     nullable: true,
     description: 'One agent by its global id.',
     args: { id: t.arg.id({ required: true, description: 'An Agent id.' }) },
-    resolve: (_, args, ctx) => {
-      const id = expectGlobalId(args.id, 'Agent');
-      return findAgent(ctx, id);
-    },
+    resolve: (_, args, ctx) => getAgent(ctx, args.id),
   }),
 );

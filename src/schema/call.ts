@@ -1,97 +1,20 @@
 import { responsePathAsArray } from 'graphql';
-import { z } from 'zod';
-import { RAW_FIELD } from './scalars.js';
 import { builder } from '../builder.js';
-import { globalIdOf, text } from '../mutations/inputs.js';
-import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
-import { UserErrorType, idempotencyKeyArg } from './mutation.js';
-import { parseCallFilter } from '../calls/call-filter.js';
-import { listCalls } from '../calls/list-calls.js';
-import { expectGlobalId, localId } from '../ids.js';
-import {
-  type Call,
-  type CallClassification,
-  type CallCosts,
-  type CallNote,
-  type TranscriptEntry,
-} from '../model/call.js';
-import { isCallProvider } from '../model/provider.js';
-import { happyRobotCallId } from '../vendors/happyrobot/ids.js';
-import { invalidInput } from '../errors.js';
+import { localId } from '../ids.js';
+import type { Call } from '../model/call.js';
+import { callRecordingUrl, callTranscript } from '../services/calls/call-details.js';
+import { getCall } from '../services/calls/get-call.js';
+import { listAgentCalls, listCalls } from '../services/calls/list-calls.js';
 import { AgentRefType } from './agent.js';
 import {
-  defineConnection,
-  defineConnectionArgs,
-  FIRST_DEFAULT,
-  validateFirst,
-} from './connection.js';
+  CallClassificationType,
+  CallCostsType,
+  CallNoteType,
+  TranscriptEntryType,
+} from './call-parts.js';
+import { defineConnection, defineConnectionArgs } from './connection.js';
 import { CallDirectionEnum, CallStatusEnum, ChannelEnum, ProviderEnum } from './enums.js';
-
-const TranscriptEntryType = builder.objectRef<TranscriptEntry>('TranscriptEntry').implement({
-  description: 'One utterance of a call transcript.',
-  fields: (t) => ({
-    role: t.exposeString('role', {
-      nullable: true,
-      description: 'Who spoke, as the vendor names it (agent, user, customer…).',
-    }),
-    content: t.exposeString('content', { description: 'What was said.' }),
-    timestamp: t.field({
-      type: 'DateTime',
-      nullable: true,
-      description: 'When it was said.',
-      resolve: (entry) => entry.timestamp,
-    }),
-  }),
-});
-
-const CallCostsType = builder.objectRef<CallCosts>('CallCosts').implement({
-  description: 'What a call cost, split the way the vendor reports it.',
-  fields: (t) => ({
-    total: t.exposeFloat('total', { nullable: true, description: 'Total cost.' }),
-    llm: t.exposeFloat('llm', { nullable: true, description: 'Language-model cost.' }),
-    stt: t.exposeFloat('stt', { nullable: true, description: 'Speech-to-text cost.' }),
-    tts: t.exposeFloat('tts', { nullable: true, description: 'Text-to-speech cost.' }),
-    telephony: t.exposeFloat('telephony', {
-      nullable: true,
-      description: 'Telephony (carrier) cost.',
-    }),
-    currency: t.exposeString('currency', {
-      nullable: true,
-      description: 'ISO 4217 currency, when the vendor says.',
-    }),
-  }),
-});
-
-const CallNoteType = builder.objectRef<CallNote>('CallNote').implement({
-  description: 'A note a person left on a call (HappyRobot).',
-  fields: (t) => ({
-    id: t.exposeID('id', { description: "The vendor's note id." }),
-    content: t.exposeString('content', { description: 'The note text.' }),
-    flagged: t.exposeBoolean('flagged', {
-      description: 'Whether the note flags the call for attention.',
-    }),
-    userId: t.exposeString('userId', { nullable: true, description: 'Who wrote it.' }),
-    createdAt: t.field({
-      type: 'DateTime',
-      nullable: true,
-      description: 'When it was written.',
-      resolve: (note) => note.createdAt,
-    }),
-  }),
-});
-
-const CallClassificationType = builder
-  .objectRef<CallClassification>('CallClassification')
-  .implement({
-    description: "The vendor's classification of a call's outcome.",
-    fields: (t) => ({
-      tag: t.exposeString('tag', { description: 'The class, e.g. `appointment_booked`.' }),
-      reasoning: t.exposeString('reasoning', {
-        nullable: true,
-        description: 'Why the vendor chose it.',
-      }),
-    }),
-  });
+import { RAW_FIELD } from './scalars.js';
 
 function isCall(value: unknown): value is Call {
   return (
@@ -160,19 +83,13 @@ export const CallType = builder.node(builder.objectRef<Call>('Call'), {
       nullable: true,
       description:
         'Where the recording can be fetched. LlamadaPro serves it on its own route, read only when asked for.',
-      resolve: async (call, _, ctx) => {
-        if (call.recordingUrl !== null || call.provider !== 'LLAMADAPRO') return call.recordingUrl;
-        return (await ctx.loaders.recording.load(call.providerId))?.url ?? null;
-      },
+      resolve: (call, _, ctx) => callRecordingUrl(ctx, call),
     }),
     transcript: t.string({
       nullable: true,
       description:
         'The whole transcript as text. LlamadaPro serves it on its own route, read only when asked for.',
-      resolve: async (call, _, ctx) => {
-        if (call.transcript !== null || call.provider !== 'LLAMADAPRO') return call.transcript;
-        return (await ctx.loaders.transcription.load(call.providerId))?.text ?? null;
-      },
+      resolve: (call, _, ctx) => callTranscript(ctx, call),
     }),
     transcriptEntries: t.field({
       type: [TranscriptEntryType],
@@ -262,11 +179,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One call by its global id.',
     args: { id: t.arg.id({ required: true, description: 'A Call id.' }) },
-    resolve: (_, args, ctx) => {
-      const id = expectGlobalId(args.id, 'Call');
-      if (!isCallProvider(id.provider)) throw invalidInput(`${id.provider} has no calls`);
-      return ctx.loaders.call.load(localId(id.provider, id.providerId));
-    },
+    resolve: (_, args, ctx) => getCall(ctx, args.id),
   }),
   calls: t.field({
     type: CallConnection,
@@ -280,16 +193,8 @@ builder.queryFields((t) => ({
       }),
       ...defineConnectionArgs(t),
     },
-    resolve: (_, args, ctx, info) => {
-      const { providers, filter } = parseCallFilter(args.filter);
-      return listCalls(ctx, {
-        providers,
-        filter,
-        first: validateFirst(args.first, FIRST_DEFAULT),
-        after: args.after ?? null,
-        path: responsePathAsArray(info.path),
-      });
-    },
+    resolve: (_, args, ctx, info) =>
+      listCalls(ctx, { ...args, path: responsePathAsArray(info.path) }),
   }),
 }));
 
@@ -299,99 +204,6 @@ builder.objectFields(AgentRefType, (t) => ({
     description: "The agent's calls, newest first.",
     args: defineConnectionArgs(t),
     resolve: (agent, args, ctx, info) =>
-      listCalls(ctx, {
-        providers: [agent.provider],
-        filter: { agentId: agent.providerId },
-        first: validateFirst(args.first, FIRST_DEFAULT),
-        after: args.after ?? null,
-        path: responsePathAsArray(info.path),
-      }),
+      listAgentCalls(ctx, agent, { ...args, path: responsePathAsArray(info.path) }),
   }),
 }));
-
-const AddCallNoteInput = builder.inputType('AddCallNoteInput', {
-  description: 'A note to add to a HappyRobot call.',
-  fields: (t) => ({
-    callId: t.id({ required: true, description: 'The global id of a HappyRobot call.' }),
-    content: t.string({ required: true, description: 'The note text.' }),
-    flagged: t.boolean({
-      required: false,
-      description: 'Flag the call for attention. Default false.',
-    }),
-    userId: t.string({ required: false, description: 'Who writes the note.' }),
-  }),
-});
-
-const addCallNoteArgs = z.object({
-  input: z.object({
-    callId: globalIdOf('Call', 'HAPPYROBOT').pipe(happyRobotCallId),
-    content: text(),
-    flagged: z.boolean().nullish(),
-    userId: text(200).nullish(),
-  }),
-});
-
-interface AddedNote {
-  note: CallNote | null;
-  call: Call;
-}
-
-const AddCallNotePayload = builder
-  .objectRef<MutationOutcome<AddedNote>>('AddCallNotePayload')
-  .implement({
-    description: 'The note added, and the call it is on.',
-    fields: (t) => ({
-      note: t.field({
-        type: CallNoteType,
-        nullable: true,
-        description: 'The new note, or null when the mutation failed.',
-        resolve: (outcome) => outcome.result?.note ?? null,
-      }),
-      call: t.field({
-        type: CallType,
-        nullable: true,
-        description: 'The call with all its notes, or null when the mutation failed.',
-        resolve: (outcome) => outcome.result?.call ?? null,
-      }),
-      userErrors: t.field({
-        type: [UserErrorType],
-        description: 'Empty on success.',
-        resolve: (outcome) => outcome.userErrors,
-      }),
-    }),
-  });
-
-builder.mutationField('addCallNote', (t) =>
-  t.field({
-    type: AddCallNotePayload,
-    description: 'Adds a note to a HappyRobot call.',
-    args: {
-      input: t.arg({
-        type: AddCallNoteInput,
-        required: true,
-        description: 'The call and the note to leave on it.',
-      }),
-      idempotencyKey: idempotencyKeyArg(t),
-    },
-    resolve: (_, args, ctx) =>
-      runMutation(ctx, {
-        name: 'addCallNote',
-        args: { input: args.input },
-        schema: addCallNoteArgs,
-        idempotencyKey: args.idempotencyKey,
-        run: async ({ input }) => {
-          const connector = ctx.vendor('happyrobot');
-          const call = await connector.addNote(input.callId, {
-            content: input.content,
-            flagged: input.flagged ?? false,
-            ...(input.userId ? { user_id: input.userId } : {}),
-          });
-          ctx.loaders.call.prime(localId(call.provider, call.providerId), call);
-          // HappyRobot answers the whole call; the new note is the last one with our content.
-          const note =
-            call.notes.findLast((candidate) => candidate.content === input.content) ?? null;
-          return { note, call };
-        },
-      }),
-  }),
-);

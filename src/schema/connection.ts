@@ -1,19 +1,8 @@
 import type { ObjectRef } from '@pothos/core';
 import type { ArgBuilder } from '@pothos/core';
 import { builder, type BuilderTypes } from '../builder.js';
-import { invalidInput } from '../errors.js';
-
-/** What a list resolver returns: edges, page info and a lazily read total. */
-export interface ConnectionShape<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-  totalCount: () => Promise<number | null>;
-}
+import { FIRST_DEFAULT, FIRST_MAX } from '../services/list-connection.js';
+import type { ConnectionShape } from '../model/connection.js';
 
 /**
  * `XConnection { edges { cursor node } pageInfo totalCount }` and `XEdge`, with only `first` and
@@ -59,17 +48,7 @@ export function defineConnection<T>(
   });
 }
 
-export const FIRST_DEFAULT = 20;
-export const FIRST_MAX = 100;
-
-/** `first` with its default, or INVALID_INPUT outside 0..FIRST_MAX. */
-export function validateFirst(first: number | null | undefined, fallback: number): number {
-  const value = first ?? fallback;
-  if (!Number.isInteger(value) || value < 0 || value > FIRST_MAX) {
-    throw invalidInput(`first must be between 0 and ${FIRST_MAX}`, { field: ['first'] });
-  }
-  return value;
-}
+export { FIRST_DEFAULT, FIRST_MAX, validateFirst } from '../services/list-connection.js';
 
 /** The `first` and `after` arguments every list field takes. */
 export function defineConnectionArgs(t: { arg: ArgBuilder<BuilderTypes> }) {

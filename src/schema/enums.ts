@@ -1,22 +1,17 @@
 import { builder } from '../builder.js';
 import type { CallDirection, CallStatus, Channel } from '../model/call.js';
-import type { Provider } from '../model/provider.js';
+import { PROVIDERS, type Provider } from '../model/provider.js';
+import { providerDescription } from '../services/providers.js';
 
 /** Each value with the text GraphiQL's docs pane shows; `satisfies` keeps them in step with the model. */
 type Described<T extends string> = Record<T, { description: string }>;
 
 export const ProviderEnum = builder.enumType('Provider', {
   description: 'A voice-agent platform behind the graph.',
-  values: {
-    FREYA: { description: 'Freya: QA problems found on calls.' },
-    OVIA: { description: 'Ovia: voice-agent calls.' },
-    LLAMADAPRO: {
-      description:
-        'LlamadaPro: calls with transcripts and recordings, CRM contacts, tasks, WhatsApp messages and custom fields.',
-    },
-    CX: { description: 'CX: interactions on every channel (calls, SMS, WhatsApp, web chat).' },
-    HAPPYROBOT: { description: 'HappyRobot: calls with notes, classifications and costs.' },
-  } satisfies Described<Provider>,
+  // Each value described by its vendor's registry entry (src/vendors/<vendor>/vendor.ts).
+  values: Object.fromEntries(
+    PROVIDERS.map((provider) => [provider, { description: providerDescription(provider) }]),
+  ) as Described<Provider>,
 });
 
 export const CallStatusEnum = builder.enumType('CallStatus', {

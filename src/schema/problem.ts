@@ -1,23 +1,11 @@
 import { responsePathAsArray } from 'graphql';
-import { z } from 'zod';
 import { RAW_FIELD } from './scalars.js';
 import { builder } from '../builder.js';
-import { invalidInput } from '../errors.js';
-import { expectGlobalId, localId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
+import { localId } from '../ids.js';
 import { definePayload, idempotencyKeyArg } from './mutation.js';
-import { sendIfGiven, text } from '../mutations/inputs.js';
-import { runMutation } from '../mutations/run-mutation.js';
-import {
-  PROBLEM_TYPES,
-  type Problem,
-  type ProblemAssignee,
-  type ProblemFilter,
-  type ProblemType,
-} from '../model/problem.js';
-import { freyaProblemId } from '../vendors/freya/ids.js';
-import type { FreyaCreateProblemInput } from '../vendors/freya/schemas.js';
-import { vendorList } from '../paging/list-connection.js';
-import { defineConnection, FIRST_DEFAULT, validateFirst } from './connection.js';
+import type { Problem, ProblemAssignee, ProblemType } from '../model/problem.js';
+import { createProblem, listProblems, problemById, problemNode } from '../services/problems.js';
+import { defineConnection, FIRST_DEFAULT } from './connection.js';
 import { ProviderEnum } from './enums.js';
 
 export const ProblemTypeEnum = builder.enumType('ProblemType', {
@@ -52,15 +40,12 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'severity' in value && 'title' in value;
 }
 
-const problemVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
-  vendorIdOn(id, 'FREYA', { format: freyaProblemId });
-
 /** `call` and `agent` are joins onto the call vendors, added in joins.ts. */
 export const ProblemNodeType = builder.node(builder.objectRef<Problem>('Problem'), {
   description: 'A problem Freya found (or a person filed) in one call of any call vendor.',
   id: { resolve: (problem) => localId(problem.provider, problem.providerId) },
   isTypeOf: isProblem,
-  loadOne: (id, ctx) => ctx.loaders.problem.load(problemVendorId(parseLocalId(id))),
+  loadOne: (id, ctx) => problemNode(ctx, id),
   fields: (t) => ({
     provider: t.field({
       type: ProviderEnum,
@@ -149,40 +134,13 @@ const ProblemFilterInput = builder.inputType('ProblemFilter', {
   }),
 });
 
-const problemFilterSchema = z
-  .object({
-    callId: z.string().trim().min(1, { error: 'must not be empty' }).nullish(),
-    status: z.string().trim().min(1, { error: 'must not be empty' }).nullish(),
-    resolved: z.boolean().nullish(),
-  })
-  .nullish();
-
-/** Validates `ProblemFilter`; bad values are INVALID_INPUT errors naming the member. */
-function parseProblemFilter(input: unknown): ProblemFilter {
-  const parsed = problemFilterSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const member = issue?.path.map(String) ?? [];
-    throw invalidInput(`filter.${member.join('.')}: ${issue?.message ?? 'invalid'}`, {
-      field: ['filter', ...member],
-    });
-  }
-  const value = parsed.data ?? {};
-  const filter: ProblemFilter = {};
-  if (value.callId) filter.callId = value.callId;
-  if (value.status) filter.status = value.status;
-  if (typeof value.resolved === 'boolean') filter.resolved = value.resolved;
-  return filter;
-}
-
 builder.queryFields((t) => ({
   problem: t.field({
     type: ProblemNodeType,
     nullable: true,
     description: 'One problem by its global id.',
     args: { id: t.arg.id({ required: true, description: 'A Problem id.' }) },
-    resolve: (_, args, ctx) =>
-      ctx.loaders.problem.load(problemVendorId(expectGlobalId(args.id, 'Problem'))),
+    resolve: (_, args, ctx) => problemById(ctx, args.id),
   }),
   problems: t.field({
     type: ProblemConnection,
@@ -199,23 +157,8 @@ builder.queryFields((t) => ({
       }),
       after: t.arg.string({ description: 'The `endCursor` of the previous page.' }),
     },
-    resolve: (_, args, ctx, info) => {
-      const filter = parseProblemFilter(args.filter);
-      const first = validateFirst(args.first, FIRST_DEFAULT);
-      const path = responsePathAsArray(info.path);
-      return vendorList(ctx, 'freya', {
-        source: (connector) => connector.problemPages(filter),
-        first,
-        after: args.after ?? null,
-        fingerprint: JSON.stringify([
-          'problems',
-          filter.callId ?? null,
-          filter.status ?? null,
-          filter.resolved ?? null,
-        ]),
-        path,
-      });
-    },
+    resolve: (_, args, ctx, info) =>
+      listProblems(ctx, { ...args, path: responsePathAsArray(info.path) }),
   }),
 }));
 
@@ -254,39 +197,12 @@ const CreateProblemInput = builder.inputType('CreateProblemInput', {
   }),
 });
 
-const createProblemArgs = z.object({
-  input: z.object({
-    problem: text(1_000),
-    description: sendIfGiven(text()),
-    callId: sendIfGiven(text(200)),
-    agentId: sendIfGiven(text(200)),
-    type: sendIfGiven(z.enum(PROBLEM_TYPES)),
-    severity: sendIfGiven(
-      z
-        .number()
-        .min(0, { error: 'must be between 0 and 1' })
-        .max(1, { error: 'must be between 0 and 1' }),
-    ),
-    status: sendIfGiven(text(100)),
-    assignedTo: sendIfGiven(text(200)),
-    messageId: sendIfGiven(text(200)),
-  }),
-});
-
 const CreateProblemPayload = definePayload(
   'CreateProblemPayload',
   'problem',
   ProblemNodeType,
   'The problem filed, as Freya answered it.',
 );
-
-const FREYA_TYPES = {
-  SYSTEM: 'system',
-  AUDIO: 'audio',
-  TRANSCRIPTION: 'transcription',
-  DECISION: 'decision',
-  GENERAL: 'general',
-} satisfies Record<ProblemType, FreyaCreateProblemInput['type']>;
 
 builder.mutationField('createProblem', (t) =>
   t.field({
@@ -300,22 +216,6 @@ builder.mutationField('createProblem', (t) =>
       }),
       idempotencyKey: idempotencyKeyArg(t),
     },
-    resolve: (_, args, ctx) =>
-      runMutation(ctx, {
-        name: 'createProblem',
-        args: { input: args.input },
-        schema: createProblemArgs,
-        idempotencyKey: args.idempotencyKey,
-        run: async ({ input }) => {
-          const connector = ctx.vendor('freya');
-          const { type, ...rest } = input;
-          const problem = await connector.createProblem({
-            ...rest,
-            ...(type === undefined ? {} : { type: FREYA_TYPES[type] }),
-          });
-          ctx.loaders.problem.prime(problem.providerId, problem);
-          return problem;
-        },
-      }),
+    resolve: (_, args, ctx) => createProblem(ctx, args),
   }),
 );

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import type { ProviderSetup } from '../connectors.js';
-import type { VendorStatus } from '../plugins/use-health.js';
-import { CAPABILITIES } from '../vendors/capabilities.js';
+import type { VendorStatus } from '../services/health.js';
+import { listProviders, providerCapabilities, providerHealth } from '../services/providers.js';
 import { ProviderEnum } from './enums.js';
 
 const ProviderModeEnum = builder.enumType('ProviderMode', {
@@ -53,15 +53,14 @@ const ProviderInfoType = builder.objectRef<ProviderSetup>('ProviderInfo').implem
     capabilities: t.stringList({
       description:
         'What this vendor supports through the graph, e.g. `calls.list`, `calls.start`, `notes.add`.',
-      resolve: (info) => (info.mode === 'DISABLED' ? [] : [...CAPABILITIES[info.provider]]),
+      resolve: (info) => providerCapabilities(info),
     }),
     health: t.field({
       type: ProviderHealthType,
       nullable: true,
       description:
         'The last probe of this vendor, taken when asked and reused for up to 5 s; null when DISABLED.',
-      resolve: (info, _, ctx) =>
-        info.mode === 'DISABLED' ? null : ctx.health.vendor(info.provider),
+      resolve: (info, _, ctx) => providerHealth(ctx, info),
     }),
   }),
 });
@@ -70,6 +69,6 @@ builder.queryField('providers', (t) =>
   t.field({
     type: [ProviderInfoType],
     description: 'Every vendor, with its mode and capabilities.',
-    resolve: (_, __, ctx) => ctx.connectors.providers,
+    resolve: (_, __, ctx) => listProviders(ctx),
   }),
 );

@@ -1,5 +1,5 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { Context } from '../context.js';
+import type { ContactRead } from '../services/contacts.js';
 
 /**
  * Whether the field being resolved selects `path` below it (through fragments too), so a resolver
@@ -23,12 +23,7 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
   return info.fieldNodes.some((node) => visit(node.selectionSet, 0));
 }
 
-/**
- * A contact's custom field values need the definitions; when the query asks for them, their read
- * starts with the contact's, so the join costs one round trip instead of two.
- */
-export function prefetchDefinitions(ctx: Context, info: GraphQLResolveInfo): void {
-  if (!selectsPath(info, ['customFields', 'definition'])) return;
-  // A failure here surfaces where the definitions are used, on CustomFieldValue.definition.
-  ctx.loaders.customFieldDefinitions().catch(() => undefined);
+/** What the field being resolved reads of the contacts it returns, for the contacts service. */
+export function contactRead(info: GraphQLResolveInfo): ContactRead {
+  return { definitions: selectsPath(info, ['customFields', 'definition']) };
 }

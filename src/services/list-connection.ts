@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import { PROVIDER_OF, type Connectors } from '../connectors.js';
-import { atPath, providerNotConfigured } from '../errors.js';
-import type { KeyOrder, PagedSource } from './paged-source.js';
-import type { ConnectionShape } from '../schema/connection.js';
-import { readMergedPage, type MergeInput } from './merged-list.js';
+import { atPath, invalidInput, providerNotConfigured } from '../errors.js';
+import type { KeyOrder, PagedSource } from '../paging/paged-source.js';
+import type { ConnectionShape } from '../model/connection.js';
+import { readMergedPage, type MergeInput } from '../paging/merged-list.js';
 
 /**
  * A Relay connection over one or more vendor lists. A vendor that fails leaves its items out and
@@ -109,4 +109,23 @@ export function reportVendorFailure(
       extensions: { code: 'INTERNAL_SERVER_ERROR', provider: failure.key },
     }),
   );
+}
+
+export const FIRST_DEFAULT = 20;
+export const FIRST_MAX = 100;
+
+/** `first` with its default, or INVALID_INPUT outside 0..FIRST_MAX. */
+export function validateFirst(first: number | null | undefined, fallback: number): number {
+  const value = first ?? fallback;
+  if (!Number.isInteger(value) || value < 0 || value > FIRST_MAX) {
+    throw invalidInput(`first must be between 0 and ${FIRST_MAX}`, { field: ['first'] });
+  }
+  return value;
+}
+
+/** A list field's `first` and `after` as GraphQL hands them, and where the field sits. */
+export interface ListArgs {
+  first?: number | null;
+  after?: string | null;
+  path: ReadonlyArray<string | number>;
 }

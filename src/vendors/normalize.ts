@@ -47,17 +47,6 @@ export function customerSide(
   return null;
 }
 
-/**
- * A phone number in E.164 (`+` and 8 to 15 digits) with spaces, dashes, dots and brackets dropped
- * and a leading `00` read as `+`; null when it cannot be one.
- */
-export function toE164(raw: string | null | undefined): string | null {
-  if (raw === null || raw === undefined) return null;
-  let value = raw.trim().replace(/[\s\-.()]/g, '');
-  if (value.startsWith('00')) value = `+${value.slice(2)}`;
-  return /^\+[1-9]\d{7,14}$/.test(value) ? value : null;
-}
-
 const CANONICAL_UTC =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 const SECONDS_UTC =

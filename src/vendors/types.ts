@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { Call, CallFilter } from '../model/call.js';
+import type { Call, CallFilter, CallRecording, CallTranscription } from '../model/call.js';
 import type { CallProvider } from '../model/provider.js';
 import type { PagedSource } from '../paging/paged-source.js';
 import type { UpstreamClient } from '../http/upstream-client.js';
@@ -18,6 +18,13 @@ export interface CallConnector {
   getCall(providerId: string): Promise<Call>;
   /** Whether a string has the shape of this vendor's call ids (for lookups across vendors). */
   isCallId(id: string): boolean;
+  /**
+   * Only on vendors whose calls come without their transcript and serve it on a route of its
+   * own (LlamadaPro), read when a client asks for it. Throws NOT_FOUND when the call has none.
+   */
+  getCallTranscription?(providerId: string): Promise<CallTranscription>;
+  /** Likewise for the recording. */
+  getCallRecording?(providerId: string): Promise<CallRecording>;
 }
 
 /** What every connector factory needs besides the vendor's own configuration. */

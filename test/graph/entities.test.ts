@@ -4,8 +4,8 @@ import type {
   LlamadaProCustomFieldRecord,
   LlamadaProMessageRecord,
   LlamadaProTaskRecord,
-} from '../../src/sandbox/data-llamadapro.js';
-import type { FreyaProblemRecord } from '../../src/sandbox/data.js';
+} from '../../src/sandbox/llamadapro/records.js';
+import type { FreyaProblemRecord } from '../../src/sandbox/freya/data.js';
 import { startTestGateway, type GraphQLAnswer, type TestGateway } from '../support/gateway.js';
 
 const CONTACT_FIELDS = `

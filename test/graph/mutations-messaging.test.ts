@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type {
   LlamadaProContactRecord,
   LlamadaProConversationRecord,
-} from '../../src/sandbox/data-llamadapro.js';
+} from '../../src/sandbox/llamadapro/records.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 const gid = (type: string, id: string | number) =>

@@ -7,7 +7,7 @@ import { readItems } from '../../src/paging/paged-source.js';
 import {
   createLlamadaProConnector,
   type LlamadaProConnector,
-} from '../../src/vendors/llamadapro/client.js';
+} from '../../src/vendors/llamadapro/connector.js';
 
 const API_KEY = 'llp-test-key-5f2c';
 
@@ -481,7 +481,7 @@ describe('LlamadaPro writes over HTTP', () => {
     handler = () => ({ status: 503, body: { error: 'busy' } });
     await expect(
       connector.startVoiceAgentCall({
-        voiceAgentId: 123,
+        voiceAgentId: '123',
         to: '+56912345678',
         contextVariables: { customerFirstName: 'Pedro' },
       }),

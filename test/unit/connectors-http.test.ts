@@ -274,7 +274,16 @@ describe('Ovia connector over HTTP', () => {
     vendor.script({
       body: { ...body, id: uuid(42), status: 'queued', created_at: '2024-03-12T14:00:00Z' },
     });
-    const call = await ovia().startCall(body);
+    const input = {
+      userId: uuid(500),
+      agentId: uuid(900),
+      type: 'phone_call',
+      direction: 'OUTBOUND' as const,
+      fromNumber: '+14155550123',
+      toNumber: '+56912345678',
+      phoneNumberId: uuid(600),
+    };
+    const call = await ovia().startCall(input);
     expect(call).toMatchObject({
       providerId: uuid(42),
       status: 'QUEUED',
@@ -288,7 +297,7 @@ describe('Ovia connector over HTTP', () => {
 
     vendor.reset();
     vendor.script({ status: 503, body: { error: 'busy' } }, { body: oviaCall(43) });
-    const error = await failure(ovia().startCall(body));
+    const error = await failure(ovia().startCall(input));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(vendor.requests).toHaveLength(1);
   });
@@ -357,7 +366,7 @@ describe('CX connector over HTTP', () => {
     const answer = { ...cxInteraction(9), status: 'in-progress' };
     const { channel: _channel, createdAt: _createdAt, ...withoutChannel } = answer;
     vendor.script({ body: withoutChannel });
-    const call = await cx().startInteraction(body);
+    const call = await cx().startInteraction({ ...body, channel: 'WHATSAPP' });
     expect(call).toMatchObject({ providerId: uuid(9), status: 'IN_PROGRESS', channel: 'WHATSAPP' });
     expect(vendor.requests[0]?.method).toBe('POST');
     expect(vendor.requests[0]?.path).toBe('/api/v1/calls');
@@ -417,10 +426,10 @@ describe('HappyRobot connector over HTTP', () => {
       created_at: '2024-01-02T10:00:00Z',
     };
     vendor.script({ body: { ...hrCall(4), notes: [note] } });
-    const call = await happyRobot().addNote(hrId(4), {
+    const { call } = await happyRobot().addNote(hrId(4), {
       content: 'Call back Monday',
       flagged: true,
-      user_id: 'user_2abc',
+      userId: 'user_2abc',
     });
     expect(call.notes).toEqual([
       {

@@ -1,31 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import {
-  conversationContactId,
-  toCall,
-  toContact,
-  toConversation,
-  toCustomField,
-  toCustomFieldOption,
-  toMessage,
-  toRecording,
-  toTask,
-  toTaskStatus,
-  toTranscription,
-} from '../../src/vendors/llamadapro/map.js';
+import { toCall, toRecording, toTranscription } from '../../src/vendors/llamadapro/calls/map.js';
 import {
   llamadaProCallSchema,
+  llamadaProRecordingSchema,
+  llamadaProTranscriptionSchema,
+} from '../../src/vendors/llamadapro/calls/schemas.js';
+import { toContact } from '../../src/vendors/llamadapro/contacts/map.js';
+import {
   llamadaProContactListSchema,
   llamadaProContactSchema,
-  llamadaProConversationSchema,
+  llamadaProSearchContactSchema,
+} from '../../src/vendors/llamadapro/contacts/schemas.js';
+import {
+  conversationContactId,
+  toConversation,
+} from '../../src/vendors/llamadapro/conversations/map.js';
+import { llamadaProConversationSchema } from '../../src/vendors/llamadapro/conversations/schemas.js';
+import {
+  toCustomField,
+  toCustomFieldOption,
+} from '../../src/vendors/llamadapro/custom-fields/map.js';
+import {
   llamadaProCustomFieldDefinitionSchema,
   llamadaProCustomFieldListOptionSchema,
-  llamadaProMessageSchema,
-  llamadaProRecordingSchema,
-  llamadaProSearchContactSchema,
+} from '../../src/vendors/llamadapro/custom-fields/schemas.js';
+import { toMessage } from '../../src/vendors/llamadapro/messages/map.js';
+import { llamadaProMessageSchema } from '../../src/vendors/llamadapro/messages/schemas.js';
+import { toTask, toTaskStatus } from '../../src/vendors/llamadapro/tasks/map.js';
+import {
   llamadaProTaskListSchema,
   llamadaProTaskSchema,
-  llamadaProTranscriptionSchema,
-} from '../../src/vendors/llamadapro/schemas.js';
+} from '../../src/vendors/llamadapro/tasks/schemas.js';
 
 // Fixtures have exactly the members of the document's response samples, with realistic values.
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCallDirection, toCallStatus, toE164, toIsoDate } from '../../src/vendors/normalize.js';
+import { toE164, toPhone } from '../../src/model/phone.js';
+import { toCallDirection, toCallStatus, toIsoDate } from '../../src/vendors/normalize.js';
 
 describe('toIsoDate', () => {
   it.each([
@@ -29,5 +30,15 @@ describe('status, direction and phone normalization', () => {
     expect(toE164('+56 9 1234 5678')).toBe('+56912345678');
     expect(toE164('0056912345678')).toBe('+56912345678');
     expect(toE164('555-0100')).toBeNull();
+  });
+});
+
+describe('toPhone', () => {
+  it('gives E.164 where it can, keeps anything else as sent, and null for nothing', () => {
+    expect(toPhone(' +56 9 1234-5678 ')).toBe('+56912345678');
+    expect(toPhone('ext. 42')).toBe('ext. 42');
+    expect(toPhone('   ')).toBeNull();
+    expect(toPhone(null)).toBeNull();
+    expect(toPhone(undefined)).toBeNull();
   });
 });

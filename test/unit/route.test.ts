@@ -2,11 +2,17 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { fillPath, MAX_PATH_PARAMETER_LENGTH, type Route } from '../../src/http/route.js';
 
-const deleteTask: Route = { method: 'DELETE', path: '/api/v1/tasks/{taskId}', source: 'doc' };
+const deleteTask: Route = {
+  method: 'DELETE',
+  path: '/api/v1/tasks/{taskId}',
+  source: 'doc',
+  capability: 'tasks.delete',
+};
 const option: Route = {
   method: 'GET',
   path: '/api/v1/custom-fields/{definitionId}/options/{optionId}',
   source: 'assumed',
+  capability: 'customFieldOptions.get',
 };
 
 function refusal(run: () => unknown): GraphQLError {

@@ -39,7 +39,12 @@ afterAll(async () => {
 const logger = createLogger({ level: 'silent' });
 const client = (baseUrl: string) =>
   new UpstreamClient({ provider: 'OVIA', baseUrl, headers: {}, timeoutMs: 1000, logger });
-const create = { method: 'POST', path: '/things', source: 'assumed' } as const;
+const create = {
+  method: 'POST',
+  path: '/things',
+  source: 'assumed',
+  capability: 'things.create',
+} as const;
 const created = z.object({ id: z.string() });
 
 /** Just what runMutation reads from a request's context. */

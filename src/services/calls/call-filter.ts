@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { invalidInput } from '../errors.js';
-import { CALL_STATUSES, CALL_DIRECTIONS, type Call, type CallFilter } from '../model/call.js';
-import { CALL_PROVIDERS, PROVIDERS, type CallProvider } from '../model/provider.js';
-import { toE164 } from '../vendors/normalize.js';
+import { invalidInput } from '../../errors.js';
+import { CALL_STATUSES, CALL_DIRECTIONS, type Call, type CallFilter } from '../../model/call.js';
+import { CALL_PROVIDERS, PROVIDERS, type CallProvider } from '../../model/provider.js';
+import { toE164 } from '../../model/phone.js';
+import { filterDate, filterEnum, filterEnumList, filterMember, parseFilter } from '../filters.js';
 
-const filterSchema = z
-  .object({
-    providers: z.array(z.enum(PROVIDERS)).nullish(),
-    status: z.array(z.enum(CALL_STATUSES)).nullish(),
-    direction: z.enum(CALL_DIRECTIONS).nullish(),
-    phone: z.string().nullish(),
-    startedAfter: z.date().nullish(),
-    startedBefore: z.date().nullish(),
-  })
-  .nullish();
+const filterSchema = z.object({
+  providers: filterMember(z.array(z.enum(PROVIDERS))),
+  status: filterEnumList(CALL_STATUSES),
+  direction: filterEnum(CALL_DIRECTIONS),
+  phone: filterMember(z.string()),
+  startedAfter: filterDate(),
+  startedBefore: filterDate(),
+});
 
 export interface ParsedCallFilter {
   providers: CallProvider[];
@@ -22,14 +21,7 @@ export interface ParsedCallFilter {
 
 /** Validates `CallFilter`; bad values are INVALID_INPUT errors naming the member. */
 export function parseCallFilter(input: unknown): ParsedCallFilter {
-  const parsed = filterSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalidInput(`filter.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`, {
-      field: ['filter', ...(issue?.path.map(String) ?? [])],
-    });
-  }
-  const value = parsed.data ?? {};
+  const value = parseFilter(filterSchema, input);
   const providers: CallProvider[] = [];
   for (const provider of value.providers ?? CALL_PROVIDERS) {
     const callProvider = CALL_PROVIDERS.find((name) => name === provider);
@@ -41,7 +33,7 @@ export function parseCallFilter(input: unknown): ParsedCallFilter {
     if (!providers.includes(callProvider)) providers.push(callProvider);
   }
   const filter: CallFilter = {};
-  if (value.status && value.status.length > 0) filter.status = [...new Set(value.status)];
+  if (value.status) filter.status = value.status;
   if (value.direction) filter.direction = value.direction;
   if (value.phone !== undefined && value.phone !== null) {
     const phone = toE164(value.phone);
@@ -62,7 +54,7 @@ export function parseCallFilter(input: unknown): ParsedCallFilter {
   return { providers, filter };
 }
 
-/** The merge key of CONTRACT §4: `startedAt`, or the vendor's creation time. */
+/** The merge key of `calls` (docs/architecture.md): `startedAt`, or the vendor's creation time. */
 export function callSortKey(call: Call): number | null {
   const value = call.startedAt ?? call.createdAt;
   return value === null ? null : Date.parse(value);

@@ -1,8 +1,9 @@
-import type { Context } from '../context.js';
-import { notFound } from '../errors.js';
-import type { AgentRef } from '../model/call.js';
-import { isCallProvider, type Provider } from '../model/provider.js';
-import { readItems } from '../paging/paged-source.js';
+import type { Context } from '../../context.js';
+import { notFound } from '../../errors.js';
+import { expectGlobalId } from '../../ids.js';
+import type { AgentRef } from '../../model/call.js';
+import { isCallProvider, type Provider } from '../../model/provider.js';
+import { readItems } from '../../paging/paged-source.js';
 import { matchesCallFilter } from './call-filter.js';
 
 /**
@@ -28,4 +29,9 @@ export async function findAgent(
   const agent = read.items[0]?.item.agent;
   if (!agent) throw notFound(id.provider, `Agent ${id.providerId}`);
   return agent;
+}
+
+/** `agent(id:)`: one agent by its global id. */
+export function getAgent(ctx: Context, globalId: string): Promise<AgentRef | null> {
+  return findAgent(ctx, expectGlobalId(globalId, 'Agent'));
 }

@@ -1,13 +1,18 @@
-import type { Context } from '../context.js';
-import { atPath, providerNotConfigured } from '../errors.js';
-import type { Call, CallFilter } from '../model/call.js';
-import { providerRank, type CallProvider } from '../model/provider.js';
-import type { MergeInput } from '../paging/merged-list.js';
-import type { KeyOrder, SortKey } from '../paging/paged-source.js';
-import { listConnection } from '../paging/list-connection.js';
-import { localId } from '../ids.js';
-import type { ConnectionShape } from '../schema/connection.js';
-import { callSortKey, filterFingerprint, matchesCallFilter } from './call-filter.js';
+import type { Context } from '../../context.js';
+import { atPath, providerNotConfigured } from '../../errors.js';
+import type { AgentRef, Call, CallFilter } from '../../model/call.js';
+import { providerRank, type CallProvider } from '../../model/provider.js';
+import type { MergeInput } from '../../paging/merged-list.js';
+import type { KeyOrder, SortKey } from '../../paging/paged-source.js';
+import { FIRST_DEFAULT, listConnection, validateFirst, type ListArgs } from '../list-connection.js';
+import type { ConnectionShape } from '../../model/connection.js';
+import {
+  callSortKey,
+  filterFingerprint,
+  matchesCallFilter,
+  parseCallFilter,
+} from './call-filter.js';
+import { primeCall } from './get-call.js';
 
 /**
  * A call's place in the merged order: its sort key, its provider's rank and its vendor id. Kept
@@ -46,11 +51,41 @@ export function compareCalls(a: Call, b: Call): number {
   return compareCallKeys(callKey(a), callKey(b));
 }
 
+/** `calls(filter:)`: the call vendors the filter names (every one by default), merged. */
+export function listCalls(
+  ctx: Context,
+  args: ListArgs & { filter?: unknown },
+): Promise<ConnectionShape<Call>> {
+  const { providers, filter } = parseCallFilter(args.filter);
+  return mergeCalls(ctx, {
+    providers,
+    filter,
+    first: validateFirst(args.first, FIRST_DEFAULT),
+    after: args.after ?? null,
+    path: args.path,
+  });
+}
+
+/** `Agent.calls`: the agent's calls on its own vendor, newest first. */
+export function listAgentCalls(
+  ctx: Context,
+  agent: AgentRef,
+  args: ListArgs,
+): Promise<ConnectionShape<Call>> {
+  return mergeCalls(ctx, {
+    providers: [agent.provider],
+    filter: { agentId: agent.providerId },
+    first: validateFirst(args.first, FIRST_DEFAULT),
+    after: args.after ?? null,
+    path: args.path,
+  });
+}
+
 /**
  * The merged, cursor-paged list of calls over several call vendors. Vendors that fail or are not
  * configured add an error at `path` and leave the other vendors' calls in place.
  */
-export async function listCalls(
+async function mergeCalls(
   ctx: Context,
   options: {
     providers: CallProvider[];
@@ -85,8 +120,6 @@ export async function listCalls(
     fingerprint: filterFingerprint(providers, filter),
     path,
   });
-  for (const { node } of connection.edges) {
-    ctx.loaders.call.prime(localId(node.provider, node.providerId), node);
-  }
+  for (const { node } of connection.edges) primeCall(ctx, node);
   return connection;
 }

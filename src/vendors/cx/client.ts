@@ -1,17 +1,14 @@
-import type { CxConfig } from '../../config.js';
+import type { VendorBaseConfig } from '../vendor-definition.js';
 import { UpstreamClient } from '../../http/upstream-client.js';
 import type { Call, CallFilter } from '../../model/call.js';
-import type { NativePosition, Page, PagedSource } from '../../paging/paged-source.js';
-import { toChannel } from '../normalize.js';
+import type { CxStartInteractionInput } from '../../model/start-call.js';
+import type { PagedSource } from '../../paging/paged-source.js';
+import { noPages, numberedPages } from '../../paging/vendor-pages.js';
 import type { CallConnector, ConnectorOptions } from '../types.js';
 import { cxInteractionId } from './ids.js';
-import { toCall } from './map.js';
+import { toCall, toCxStartInteractionBody } from './map.js';
 import { cxRoutes } from './routes.js';
-import {
-  cxInteractionListSchema,
-  cxInteractionSchema,
-  type CxStartInteractionBody,
-} from './schemas.js';
+import { cxInteractionListSchema, cxInteractionSchema } from './schemas.js';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -32,21 +29,12 @@ export class CxConnector implements CallConnector {
       filter.startedBefore === undefined &&
       filter.agentId === undefined;
     if (filter.direction === 'INBOUND') {
-      return {
-        source: {
-          start: 1,
-          maxPageSize: MAX_PAGE_SIZE,
-          fetchPage: async () => ({ items: [], next: null, total: 0 }),
-        },
-        exact: true,
-      };
+      return { source: noPages(MAX_PAGE_SIZE), exact: true };
     }
-    const source: PagedSource<Call> = {
-      start: 1,
+    const source = numberedPages({
+      vendor: 'CX',
       maxPageSize: MAX_PAGE_SIZE,
-      fetchPage: async (pos: NativePosition, size: number): Promise<Page<Call>> => {
-        const page = toPageNumber(pos);
-        const limit = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+      fetch: async (page, limit) => {
         const answer = await this.http.request({
           route: cxRoutes.listInteractions,
           query: { limit, page, customerPhone: filter.phone },
@@ -54,11 +42,10 @@ export class CxConnector implements CallConnector {
         });
         return {
           items: answer.data.map((interaction) => toCall(interaction)),
-          next: answer.data.length > 0 && page * limit < answer.total ? page + 1 : null,
           total: answer.total,
         };
       },
-    };
+    });
     return { source, exact };
   }
 
@@ -76,14 +63,20 @@ export class CxConnector implements CallConnector {
   }
 
   /** Never retried; CX's answer lacks the channel, so the requested one fills it in. */
-  async startInteraction(body: CxStartInteractionBody): Promise<Call> {
+  async startInteraction(input: CxStartInteractionInput): Promise<Call> {
     const interaction = await this.http.request({
       route: cxRoutes.startInteraction,
-      body,
+      body: toCxStartInteractionBody(input),
       schema: cxInteractionSchema,
     });
-    return toCall(interaction, toChannel(body.channel) ?? undefined);
+    return toCall(interaction, input.channel);
   }
+}
+
+/** CX takes HTTP Basic credentials (docs/vendors/cx.md). */
+export interface CxConfig extends VendorBaseConfig {
+  username: string;
+  password: string;
 }
 
 export function createCxConnector(config: CxConfig, options: ConnectorOptions): CxConnector {
@@ -99,10 +92,4 @@ export function createCxConnector(config: CxConfig, options: ConnectorOptions): 
       logger: options.logger,
     }),
   );
-}
-
-function toPageNumber(pos: NativePosition): number {
-  const page = typeof pos === 'number' ? pos : Number(pos);
-  if (!Number.isInteger(page) || page < 1) throw new Error(`invalid CX page ${String(pos)}`);
-  return page;
 }

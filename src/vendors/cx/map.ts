@@ -1,5 +1,7 @@
+import { toPhone } from '../../model/phone.js';
 import type { Call, Channel, TranscriptEntry } from '../../model/call.js';
-import { nonEmpty, toCallStatus, toChannel, toE164, toIsoDate } from '../normalize.js';
+import type { CxStartInteractionInput } from '../../model/start-call.js';
+import { nonEmpty, toCallStatus, toChannel, toIsoDate } from '../normalize.js';
 import type { CxInteraction, CxStartInteractionBody } from './schemas.js';
 
 /**
@@ -8,8 +10,8 @@ import type { CxInteraction, CxStartInteractionBody } from './schemas.js';
  * request has no `channel`: the caller passes the channel it asked for as `fallbackChannel`.
  */
 export function toCall(raw: CxInteraction, fallbackChannel?: Channel): Call {
-  const from = phone(raw.agentPhone);
-  const to = phone(raw.customerPhone);
+  const from = toPhone(raw.agentPhone);
+  const to = toPhone(raw.customerPhone);
   const createdAt = toIsoDate(raw.createdAt);
   return {
     provider: 'CX',
@@ -36,10 +38,6 @@ export function toCall(raw: CxInteraction, fallbackChannel?: Channel): Call {
     createdAt,
     raw,
   };
-}
-
-function phone(raw: string | null | undefined): string | null {
-  return toE164(raw) ?? nonEmpty(raw);
 }
 
 const SPEAKER = /^\s*(agent|customer)\s*:\s*(.*)$/i;
@@ -79,7 +77,13 @@ const CX_CHANNELS = {
   WEBCHAT: 'webchat',
 } satisfies Record<Channel, CxStartInteractionBody['channel']>;
 
-/** The channel as CX's start-interaction body spells it. */
-export function toCxChannel(channel: Channel): CxStartInteractionBody['channel'] {
-  return CX_CHANNELS[channel];
+/** The `POST /api/v1/calls` body; the channel lower-case (docs/vendors/cx.md). */
+export function toCxStartInteractionBody(input: CxStartInteractionInput): CxStartInteractionBody {
+  return {
+    agentId: input.agentId,
+    channel: CX_CHANNELS[input.channel],
+    skillId: input.skillId,
+    customerName: input.customerName,
+    customerPhone: input.customerPhone,
+  };
 }

@@ -6,7 +6,22 @@ import { defineRoutes } from '../../http/route.js';
  * follow its REST conventions until CX documents them.
  */
 export const cxRoutes = defineRoutes({
-  startInteraction: { method: 'POST', path: '/api/v1/calls', source: 'doc' },
-  getInteraction: { method: 'GET', path: '/api/v1/calls/{id}', source: 'assumed' },
-  listInteractions: { method: 'GET', path: '/api/v1/calls', source: 'assumed' },
+  startInteraction: {
+    method: 'POST',
+    path: '/api/v1/calls',
+    source: 'doc',
+    capability: 'calls.start',
+  },
+  getInteraction: {
+    method: 'GET',
+    path: '/api/v1/calls/{id}',
+    source: 'assumed',
+    capability: 'calls.get',
+  },
+  listInteractions: {
+    method: 'GET',
+    path: '/api/v1/calls',
+    source: 'assumed',
+    capability: 'calls.list',
+  },
 });

@@ -1,9 +1,11 @@
-import type { FreyaConfig } from '../../config.js';
+import { readAll } from '../../paging/read-all.js';
+import type { VendorBaseConfig } from '../vendor-definition.js';
 import { UpstreamClient } from '../../http/upstream-client.js';
-import type { Problem, ProblemFilter } from '../../model/problem.js';
-import type { NativePosition, Page, PagedSource } from '../../paging/paged-source.js';
+import type { CreateProblemInput, Problem, ProblemFilter } from '../../model/problem.js';
+import type { PagedSource } from '../../paging/paged-source.js';
+import { noPages, offsetPages } from '../../paging/vendor-pages.js';
 import type { ConnectorOptions } from '../types.js';
-import { toProblem } from './map.js';
+import { toFreyaCreateProblemBody, toProblem } from './map.js';
 import { freyaRoutes } from './routes.js';
 import {
   freyaCreateProblemAnswerSchema,
@@ -38,11 +40,7 @@ export class FreyaConnector {
       );
     }
     if (callIds !== undefined && callIds.length === 0) {
-      return {
-        start: 0,
-        maxPageSize: MAX_PAGE_SIZE,
-        fetchPage: async () => ({ items: [], next: null, total: 0 }),
-      };
+      return noPages(MAX_PAGE_SIZE);
     }
     const query = {
       workspaceId: this.workspaceId,
@@ -51,26 +49,19 @@ export class FreyaConnector {
       status: filter.status,
       resolved: filter.resolved,
     };
-    return {
-      start: 0,
+    return offsetPages({
+      vendor: 'Freya',
       maxPageSize: MAX_PAGE_SIZE,
-      fetchPage: async (pos: NativePosition, size: number): Promise<Page<Problem>> => {
-        const offset = toOffset(pos);
-        const limit = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+      fetch: async (offset, limit) => {
         const answer = await this.http.request({
           route: freyaRoutes.listProblems,
           query: { ...query, limit, offset },
           schema: freyaProblemListSchema,
         });
         const { problems, total } = answer.data;
-        const end = offset + problems.length;
-        return {
-          items: problems.map((problem) => toProblem(problem)),
-          next: problems.length > 0 && end < total ? end : null,
-          total,
-        };
+        return { items: problems.map((problem) => toProblem(problem)), total };
       },
-    };
+    });
   }
 
   async getProblem(id: string): Promise<Problem> {
@@ -84,18 +75,15 @@ export class FreyaConnector {
 
   /** Every problem of up to 50 calls, all pages read (for the `Call.problems` loader). */
   async problemsByCallIds(callIds: string[]): Promise<Problem[]> {
-    const source = this.problemPages({ callIds });
-    const problems: Problem[] = [];
-    let position: NativePosition | null = source.start;
-    while (position !== null) {
-      const page: Page<Problem> = await source.fetchPage(position, source.maxPageSize);
-      problems.push(...page.items);
-      position = page.next;
-    }
-    return problems;
+    return readAll(this.problemPages({ callIds }));
   }
 
-  /** Never retried (a second POST would file the problem twice). */
+  /** Files a problem given in the unified model's terms. */
+  fileProblem(input: CreateProblemInput): Promise<Problem> {
+    return this.createProblem(toFreyaCreateProblemBody(input));
+  }
+
+  /** The body as Freya documents it. Never retried (a second POST would file the problem twice). */
   async createProblem(input: FreyaCreateProblemInput): Promise<Problem> {
     // Ours last, so the configured workspace always wins.
     const body: FreyaCreateProblemBody = { ...input, workspaceId: this.workspaceId };
@@ -106,6 +94,12 @@ export class FreyaConnector {
     });
     return toProblem(answer.data.result.problem);
   }
+}
+
+/** Every Freya list and create is scoped to one workspace (docs/vendors/freya.md). */
+export interface FreyaConfig extends VendorBaseConfig {
+  apiKey: string;
+  workspaceId: string;
 }
 
 export function createFreyaConnector(
@@ -126,11 +120,4 @@ export function createFreyaConnector(
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-function toOffset(pos: NativePosition): number {
-  const offset = typeof pos === 'number' ? pos : Number(pos);
-  if (!Number.isInteger(offset) || offset < 0)
-    throw new Error(`invalid Freya list offset ${String(pos)}`);
-  return offset;
 }

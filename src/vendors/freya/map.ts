@@ -1,11 +1,12 @@
 import {
   PROBLEM_TYPES,
+  type CreateProblemInput,
   type Problem,
   type ProblemAssignee,
   type ProblemType,
 } from '../../model/problem.js';
 import { toIsoDate } from '../normalize.js';
-import type { FreyaAssignee, FreyaProblem } from './schemas.js';
+import type { FreyaAssignee, FreyaCreateProblemInput, FreyaProblem } from './schemas.js';
 
 /** Freya's default severity when a problem has none (the create route's documented default). */
 const DEFAULT_SEVERITY = 0.5;
@@ -48,4 +49,22 @@ function toAssignee(raw: FreyaAssignee): ProblemAssignee[] {
   return [
     { userId: raw.userId, userName: raw.userName ?? null, assignedAt: toIsoDate(raw.assignedAt) },
   ];
+}
+
+const FREYA_TYPES = {
+  SYSTEM: 'system',
+  AUDIO: 'audio',
+  TRANSCRIPTION: 'transcription',
+  DECISION: 'decision',
+  GENERAL: 'general',
+} satisfies Record<ProblemType, FreyaCreateProblemInput['type']>;
+
+/** The create body without `workspaceId`, which the connector adds; `title` is Freya's `problem`. */
+export function toFreyaCreateProblemBody(input: CreateProblemInput): FreyaCreateProblemInput {
+  const { title, type, ...rest } = input;
+  return {
+    problem: title,
+    ...rest,
+    ...(type === undefined ? {} : { type: FREYA_TYPES[type] }),
+  };
 }

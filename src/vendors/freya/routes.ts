@@ -6,7 +6,22 @@ import { defineRoutes } from '../../http/route.js';
  * its conventions (`{success, data}` envelopes, `workspaceId` on lists) until Freya documents them.
  */
 export const freyaRoutes = defineRoutes({
-  createProblem: { method: 'POST', path: '/api/v2/problems', source: 'doc' },
-  listProblems: { method: 'GET', path: '/api/v2/problems', source: 'assumed' },
-  getProblem: { method: 'GET', path: '/api/v2/problems/{id}', source: 'assumed' },
+  createProblem: {
+    method: 'POST',
+    path: '/api/v2/problems',
+    source: 'doc',
+    capability: 'problems.create',
+  },
+  listProblems: {
+    method: 'GET',
+    path: '/api/v2/problems',
+    source: 'assumed',
+    capability: 'problems.list',
+  },
+  getProblem: {
+    method: 'GET',
+    path: '/api/v2/problems/{id}',
+    source: 'assumed',
+    capability: 'problems.get',
+  },
 });

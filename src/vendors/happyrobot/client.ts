@@ -1,16 +1,14 @@
-import type { BearerConfig } from '../../config.js';
+import type { BearerConfig } from '../vendor-definition.js';
 import { UpstreamClient } from '../../http/upstream-client.js';
 import type { Call, CallFilter } from '../../model/call.js';
-import type { NativePosition, Page, PagedSource } from '../../paging/paged-source.js';
+import type { AddedCallNote, CallNoteInput } from '../../model/call-note.js';
+import type { PagedSource } from '../../paging/paged-source.js';
+import { numberedPages } from '../../paging/vendor-pages.js';
 import type { CallConnector, ConnectorOptions } from '../types.js';
 import { happyRobotCallId } from './ids.js';
-import { toCall } from './map.js';
+import { toAddedNote, toCall, toHappyRobotAddNoteBody } from './map.js';
 import { happyRobotRoutes } from './routes.js';
-import {
-  happyRobotCallListSchema,
-  happyRobotCallSchema,
-  type HappyRobotAddNoteBody,
-} from './schemas.js';
+import { happyRobotCallListSchema, happyRobotCallSchema } from './schemas.js';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -25,24 +23,18 @@ export class HappyRobotConnector implements CallConnector {
    * ("In Progress"), which the caller's filter on every item covers.
    */
   callPages(filter: CallFilter): { source: PagedSource<Call>; exact: boolean } {
-    const source: PagedSource<Call> = {
-      start: 1,
+    const source = numberedPages({
+      vendor: 'HappyRobot',
       maxPageSize: MAX_PAGE_SIZE,
-      fetchPage: async (pos: NativePosition, size: number): Promise<Page<Call>> => {
-        const page = toPageNumber(pos);
-        const limit = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+      fetch: async (page, limit) => {
         const answer = await this.http.request({
           route: happyRobotRoutes.listCalls,
           query: { limit, page, phone: filter.phone },
           schema: happyRobotCallListSchema,
         });
-        return {
-          items: answer.data.map((call) => toCall(call)),
-          next: answer.data.length > 0 && page * limit < answer.total ? page + 1 : null,
-          total: answer.total,
-        };
+        return { items: answer.data.map((call) => toCall(call)), total: answer.total };
       },
-    };
+    });
     const exact =
       (filter.status === undefined || filter.status.length === 0) &&
       filter.direction === undefined &&
@@ -65,15 +57,15 @@ export class HappyRobotConnector implements CallConnector {
     return happyRobotCallId.safeParse(id).success;
   }
 
-  /** Never retried (a second POST would add the note twice); answers the call with its notes. */
-  async addNote(callId: string, body: HappyRobotAddNoteBody): Promise<Call> {
+  /** Never retried (a second POST would add the note twice); answers the note and the call. */
+  async addNote(callId: string, input: CallNoteInput): Promise<AddedCallNote> {
     const call = await this.http.request({
       route: happyRobotRoutes.addNote,
       params: { id: callId },
-      body,
+      body: toHappyRobotAddNoteBody(input),
       schema: happyRobotCallSchema,
     });
-    return toCall(call);
+    return toAddedNote(call, input.content);
   }
 }
 
@@ -91,11 +83,4 @@ export function createHappyRobotConnector(
       logger: options.logger,
     }),
   );
-}
-
-function toPageNumber(pos: NativePosition): number {
-  const page = typeof pos === 'number' ? pos : Number(pos);
-  if (!Number.isInteger(page) || page < 1)
-    throw new Error(`invalid HappyRobot page ${String(pos)}`);
-  return page;
 }

@@ -1,13 +1,13 @@
+import { toPhone } from '../../model/phone.js';
 import type { Call, CallCosts, CallNote } from '../../model/call.js';
-import {
-  customerSide,
-  nonEmpty,
-  toCallDirection,
-  toCallStatus,
-  toE164,
-  toIsoDate,
-} from '../normalize.js';
-import type { HappyRobotCall, HappyRobotCosts, HappyRobotNote } from './schemas.js';
+import type { AddedCallNote, CallNoteInput } from '../../model/call-note.js';
+import { customerSide, nonEmpty, toCallDirection, toCallStatus, toIsoDate } from '../normalize.js';
+import type {
+  HappyRobotAddNoteBody,
+  HappyRobotCall,
+  HappyRobotCosts,
+  HappyRobotNote,
+} from './schemas.js';
 
 /**
  * A HappyRobot call as the unified Call; pure. Its direction is the call `type`, its numbers are
@@ -16,8 +16,8 @@ import type { HappyRobotCall, HappyRobotCosts, HappyRobotNote } from './schemas.
 export function toCall(raw: HappyRobotCall): Call {
   const status = toCallStatus(raw.status);
   const direction = toCallDirection(raw.type);
-  const from = phone(raw.metadata?.from);
-  const to = phone(raw.metadata?.to);
+  const from = toPhone(raw.metadata?.from);
+  const to = toPhone(raw.metadata?.to);
   const created = toIsoDate(raw.created);
   const tag = nonEmpty(raw.classification?.tag);
   return {
@@ -59,10 +59,6 @@ export function toNote(raw: HappyRobotNote): CallNote {
   };
 }
 
-function phone(raw: string | null | undefined): string | null {
-  return toE164(raw) ?? nonEmpty(raw);
-}
-
 /** HappyRobot's cost parts: voip is the telephony; no currency is given. */
 function toCosts(costs: HappyRobotCosts): CallCosts {
   return {
@@ -73,4 +69,23 @@ function toCosts(costs: HappyRobotCosts): CallCosts {
     telephony: costs.voip?.total_cost ?? null,
     currency: null,
   };
+}
+
+/** The `POST /api/v1/calls/{id}/notes` body; `user_id` only when given (docs/vendors/happyrobot.md). */
+export function toHappyRobotAddNoteBody(input: CallNoteInput): HappyRobotAddNoteBody {
+  return {
+    content: input.content,
+    flagged: input.flagged ?? false,
+    ...(input.userId ? { user_id: input.userId } : {}),
+  };
+}
+
+/**
+ * HappyRobot answers a new note with the whole call, not the note: the new note is taken to be
+ * the last one with the content sent.
+ */
+export function toAddedNote(raw: HappyRobotCall, content: string): AddedCallNote {
+  const call = toCall(raw);
+  const note = call.notes.findLast((candidate) => candidate.content === content) ?? null;
+  return { note, call };
 }

@@ -6,7 +6,17 @@ import { defineRoutes } from '../../http/route.js';
  * the reads follow its REST conventions until HappyRobot documents them.
  */
 export const happyRobotRoutes = defineRoutes({
-  addNote: { method: 'POST', path: '/api/v1/calls/{id}/notes', source: 'doc' },
-  getCall: { method: 'GET', path: '/api/v1/calls/{id}', source: 'assumed' },
-  listCalls: { method: 'GET', path: '/api/v1/calls', source: 'assumed' },
+  addNote: {
+    method: 'POST',
+    path: '/api/v1/calls/{id}/notes',
+    source: 'doc',
+    capability: 'notes.add',
+  },
+  getCall: {
+    method: 'GET',
+    path: '/api/v1/calls/{id}',
+    source: 'assumed',
+    capability: 'calls.get',
+  },
+  listCalls: { method: 'GET', path: '/api/v1/calls', source: 'assumed', capability: 'calls.list' },
 });

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { opaqueVendorId } from '../../ids.js';
 
 /**
- * vendor-docs/llamadapro-api.txt types the `id` path parameters of contacts and custom fields,
- * and `definitionId` / `optionId` of list options, as `number <double>`, and gives conversations
- * and calls numeric ids in their bodies; the sandbox counts them up from 1001, 401, 901, 6001
- * and 73001. Whole numbers of at most 15 digits, which every double holds exactly.
+ * LlamadaPro's API document (docs/vendors/llamadapro.md) types the `id` path parameters of
+ * contacts and custom fields, and `definitionId` / `optionId` of list options, as
+ * `number <double>`, and gives conversations and calls numeric ids in their bodies; the sandbox
+ * counts them up from 1001, 401, 901, 6001 and 73001. Whole numbers of at most 15 digits, which
+ * every double holds exactly.
  */
 const numericId = z.string().regex(/^\d{1,15}$/, { error: 'must be a LlamadaPro numeric id' });
 
@@ -22,3 +23,15 @@ export const llamadaProCallId = numericId;
  */
 export const llamadaProTaskId = opaqueVendorId;
 export const llamadaProMessageId = opaqueVendorId;
+
+const DIGITS = /^\d+$/;
+
+/** An id as the vendor wrote it (number or string) as ours; absent or empty is null. */
+export function idString(value: string | number | null | undefined): string | null {
+  return value === null || value === undefined || value === '' ? null : String(value);
+}
+
+/** The document types these ids as numbers; our ids are strings of digits. */
+export function vendorId(id: string): string | number {
+  return DIGITS.test(id) ? Number(id) : id;
+}

@@ -1,12 +1,14 @@
-import type { BearerConfig } from '../../config.js';
+import type { BearerConfig } from '../vendor-definition.js';
 import { UpstreamClient } from '../../http/upstream-client.js';
 import type { Call, CallFilter } from '../../model/call.js';
-import type { NativePosition, Page, PagedSource } from '../../paging/paged-source.js';
+import type { OviaStartCallInput } from '../../model/start-call.js';
+import type { PagedSource } from '../../paging/paged-source.js';
+import { offsetPages } from '../../paging/vendor-pages.js';
 import type { CallConnector, ConnectorOptions } from '../types.js';
 import { oviaCallId } from './ids.js';
-import { toCall } from './map.js';
+import { toCall, toOviaStartCallBody } from './map.js';
 import { oviaRoutes } from './routes.js';
-import { oviaCallListSchema, oviaCallSchema, type OviaStartCallBody } from './schemas.js';
+import { oviaCallListSchema, oviaCallSchema } from './schemas.js';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -27,25 +29,18 @@ export class OviaConnector implements CallConnector {
       started_after: filter.startedAfter?.toISOString(),
       started_before: filter.startedBefore?.toISOString(),
     };
-    const source: PagedSource<Call> = {
-      start: 0,
+    const source = offsetPages({
+      vendor: 'Ovia',
       maxPageSize: MAX_PAGE_SIZE,
-      fetchPage: async (pos: NativePosition, size: number): Promise<Page<Call>> => {
-        const offset = toOffset(pos);
-        const limit = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+      fetch: async (offset, limit) => {
         const answer = await this.http.request({
           route: oviaRoutes.listCalls,
           query: { limit, offset, ...query },
           schema: oviaCallListSchema,
         });
-        const end = offset + answer.data.length;
-        return {
-          items: answer.data.map((call) => toCall(call)),
-          next: answer.data.length > 0 && end < answer.total ? end : null,
-          total: answer.total,
-        };
+        return { items: answer.data.map((call) => toCall(call)), total: answer.total };
       },
-    };
+    });
     const exact =
       (filter.status === undefined || filter.status.length === 0) && filter.direction === undefined;
     return { source, exact };
@@ -65,10 +60,10 @@ export class OviaConnector implements CallConnector {
   }
 
   /** Never retried (a POST dials a phone); the answer is the created call. */
-  async startCall(body: OviaStartCallBody): Promise<Call> {
+  async startCall(input: OviaStartCallInput): Promise<Call> {
     const call = await this.http.request({
       route: oviaRoutes.startCall,
-      body,
+      body: toOviaStartCallBody(input),
       schema: oviaCallSchema,
     });
     return toCall(call);
@@ -88,12 +83,4 @@ export function createOviaConnector(
       logger: options.logger,
     }),
   );
-}
-
-/** Positions come back from cursors; anything but a whole offset is a bug upstream of us. */
-function toOffset(pos: NativePosition): number {
-  const offset = typeof pos === 'number' ? pos : Number(pos);
-  if (!Number.isInteger(offset) || offset < 0)
-    throw new Error(`invalid Ovia list offset ${String(pos)}`);
-  return offset;
 }

@@ -1,19 +1,14 @@
+import { toPhone } from '../../model/phone.js';
 import type { Call, CallCosts, TranscriptEntry } from '../../model/call.js';
-import {
-  customerSide,
-  nonEmpty,
-  toCallDirection,
-  toCallStatus,
-  toE164,
-  toIsoDate,
-} from '../normalize.js';
-import type { OviaCall, OviaCosts, OviaTranscriptObject } from './schemas.js';
+import type { OviaStartCallInput } from '../../model/start-call.js';
+import { customerSide, nonEmpty, toCallDirection, toCallStatus, toIsoDate } from '../normalize.js';
+import type { OviaCall, OviaCosts, OviaStartCallBody, OviaTranscriptObject } from './schemas.js';
 
 /** An Ovia call as the unified Call; pure. */
 export function toCall(raw: OviaCall): Call {
   const direction = toCallDirection(raw.direction);
-  const from = phone(raw.from_number);
-  const to = phone(raw.to_number);
+  const from = toPhone(raw.from_number);
+  const to = toPhone(raw.to_number);
   const tag = nonEmpty(raw.metadata?.call_tag);
   return {
     provider: 'OVIA',
@@ -44,11 +39,6 @@ export function toCall(raw: OviaCall): Call {
   };
 }
 
-/** E.164 when the number can be read as one; otherwise Ovia's text (e.g. a SIP URI) as given. */
-function phone(raw: string | null | undefined): string | null {
-  return toE164(raw) ?? nonEmpty(raw);
-}
-
 /** An entry without content says nothing, so it is dropped rather than failing the call. */
 function toTranscriptEntry(entry: OviaTranscriptObject): TranscriptEntry[] {
   if (entry.content === null || entry.content === undefined) return [];
@@ -66,5 +56,18 @@ function toCosts(costs: OviaCosts): CallCosts {
     tts: costs.tts ?? null,
     telephony: null,
     currency: null,
+  };
+}
+
+/** The `POST /api/v1/calls` body: snake_case, direction lower-case (docs/vendors/ovia.md). */
+export function toOviaStartCallBody(input: OviaStartCallInput): OviaStartCallBody {
+  return {
+    user_id: input.userId,
+    agent_id: input.agentId,
+    type: input.type,
+    direction: input.direction === 'OUTBOUND' ? 'outbound' : 'inbound',
+    from_number: input.fromNumber,
+    to_number: input.toNumber,
+    phone_number_id: input.phoneNumberId,
   };
 }

@@ -6,7 +6,12 @@ import { defineRoutes } from '../../http/route.js';
  * REST conventions until Ovia documents them.
  */
 export const oviaRoutes = defineRoutes({
-  startCall: { method: 'POST', path: '/api/v1/calls', source: 'doc' },
-  getCall: { method: 'GET', path: '/api/v1/calls/{id}', source: 'assumed' },
-  listCalls: { method: 'GET', path: '/api/v1/calls', source: 'assumed' },
+  startCall: { method: 'POST', path: '/api/v1/calls', source: 'doc', capability: 'calls.start' },
+  getCall: {
+    method: 'GET',
+    path: '/api/v1/calls/{id}',
+    source: 'assumed',
+    capability: 'calls.get',
+  },
+  listCalls: { method: 'GET', path: '/api/v1/calls', source: 'assumed', capability: 'calls.list' },
 });

@@ -1,0 +1,75 @@
+import { AsyncResource } from 'node:async_hooks';
+import type { ConnectorSet, ProviderMode } from '../connectors.js';
+import { UpstreamError } from '../errors.js';
+import type { Provider } from '../model/provider.js';
+
+/** A probe answer is reused this long, so status pages and dashboards never hammer the vendors. */
+export const PROBE_REUSE_MS = 5000;
+
+export interface VendorStatus {
+  provider: Provider;
+  mode: ProviderMode;
+  ok: boolean;
+  /** The error code of a failed probe (UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE, …). */
+  code: string | null;
+  /** When the vendor's answer (or failure) arrived. */
+  checkedAt: Date;
+}
+
+/**
+ * What the process knows about its own health: whether it is draining (readiness) and each
+ * configured vendor's last probe. One instance lives as long as the gateway, so `/status` and
+ * `providers { health }` share their probes.
+ */
+export class GatewayHealth {
+  private drainingSince: number | null = null;
+  private last: { startedAt: number; value: Promise<VendorStatus[]> } | undefined;
+  private readonly probeAll: () => Promise<VendorStatus[]>;
+
+  constructor(
+    connectors: ConnectorSet,
+    private readonly now: () => number = Date.now,
+  ) {
+    const modes = new Map(connectors.providers.map((setup) => [setup.provider, setup.mode]));
+    const probeAll = () =>
+      Promise.all(
+        connectors.probes().map(async ({ provider, ping }): Promise<VendorStatus> => {
+          const mode = modes.get(provider) ?? 'DISABLED';
+          try {
+            await ping();
+            return { provider, mode, ok: true, code: null, checkedAt: new Date(this.now()) };
+          } catch (error) {
+            const code = error instanceof UpstreamError ? error.code : 'UNEXPECTED';
+            return { provider, mode, ok: false, code, checkedAt: new Date(this.now()) };
+          }
+        }),
+      );
+    // A probe is shared by every request that asks within PROBE_REUSE_MS, so it must not run in
+    // the operation scope of whichever request started it: that one would be charged for it,
+    // and could even be refused it by its own upstream allowance. Binding here, at start-up,
+    // runs it outside any request.
+    this.probeAll = AsyncResource.bind(probeAll);
+  }
+
+  /** From the first SIGTERM on, `/readyz` answers 503 so load balancers stop sending. */
+  startDraining(): void {
+    this.drainingSince ??= this.now();
+  }
+
+  get draining(): boolean {
+    return this.drainingSince !== null;
+  }
+
+  /** Each vendor with a connector, probed at most once per PROBE_REUSE_MS. */
+  vendors(): Promise<VendorStatus[]> {
+    const at = this.now();
+    if (!this.last || at - this.last.startedAt >= PROBE_REUSE_MS) {
+      this.last = { startedAt: at, value: this.probeAll() };
+    }
+    return this.last.value;
+  }
+
+  async vendor(provider: Provider): Promise<VendorStatus | null> {
+    return (await this.vendors()).find((status) => status.provider === provider) ?? null;
+  }
+}

@@ -1,0 +1,16 @@
+import { defineVendor } from '../vendor-definition.js';
+import { createFreyaConnector, type FreyaConfig } from './client.js';
+import { freyaRoutes } from './routes.js';
+
+export const freyaVendor = defineVendor({
+  key: 'freya',
+  provider: 'FREYA',
+  description: 'Freya: QA problems found on calls.',
+  env: {
+    prefix: 'FREYA',
+    credentials: { apiKey: 'FREYA_API_KEY', workspaceId: 'FREYA_WORKSPACE_ID' },
+  },
+  routes: freyaRoutes,
+  create: (config: FreyaConfig, options) => createFreyaConnector(config, options),
+  probe: (connector) => connector.problemPages({}),
+});

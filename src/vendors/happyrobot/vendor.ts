@@ -1,0 +1,16 @@
+import { defineVendor, type BearerConfig } from '../vendor-definition.js';
+import { createHappyRobotConnector } from './client.js';
+import { happyRobotRoutes } from './routes.js';
+
+export const happyRobotVendor = defineVendor({
+  key: 'happyrobot',
+  provider: 'HAPPYROBOT',
+  description: 'HappyRobot: calls with notes, classifications and costs.',
+  env: { prefix: 'HAPPYROBOT', credentials: { apiKey: 'HAPPYROBOT_API_KEY' } },
+  routes: happyRobotRoutes,
+  // Agents are read from the calls that name them (src/services/calls/find-agent.ts).
+  derivedCapabilities: ['agents.get'],
+  create: (config: BearerConfig, options) => createHappyRobotConnector(config, options),
+  probe: (connector) => connector.callPages({}).source,
+  calls: { provider: 'HAPPYROBOT', connector: (connector) => connector },
+});

@@ -1,0 +1,15 @@
+import { defineVendor, type BearerConfig } from '../vendor-definition.js';
+import { createLlamadaProConnector } from './connector.js';
+import { llamadaProRoutes } from './routes.js';
+
+export const llamadaProVendor = defineVendor({
+  key: 'llamadapro',
+  provider: 'LLAMADAPRO',
+  description:
+    'LlamadaPro: calls with transcripts and recordings, CRM contacts, tasks, WhatsApp messages and custom fields.',
+  env: { prefix: 'LLAMADAPRO', credentials: { apiKey: 'LLAMADAPRO_API_KEY' } },
+  routes: llamadaProRoutes,
+  create: (config: BearerConfig, options) => createLlamadaProConnector(config, options),
+  probe: (connector) => connector.callPages({}).source,
+  calls: { provider: 'LLAMADAPRO', connector: (connector) => connector },
+});
