@@ -51,13 +51,27 @@ module.exports = {
       },
     },
     {
-      name: 'lower-layers-stay-low',
+      name: 'stores-below-services',
       severity: 'error',
-      comment: 'paging/, http/ and model/ import nothing above them.',
-      from: { path: '^src/(paging|http|model)/' },
+      comment:
+        'stores/ (idempotency, cache, rate limits; in memory or Redis) sits beside mutations/, below services: it knows no graph, no vendor and no request.',
+      from: { path: '^src/stores/' },
       to: {
         path: [
           '^src/(schema|services|loaders|plugins|sandbox|calls|vendors|mutations)/',
+          '^src/(context|yoga|gateway|server|builder|connectors)\\.ts$',
+          '^node_modules/(graphql|graphql-yoga|@pothos)/',
+        ],
+      },
+    },
+    {
+      name: 'lower-layers-stay-low',
+      severity: 'error',
+      comment: 'paging/, http/ and model/ import nothing above them (stores/ included).',
+      from: { path: '^src/(paging|http|model)/' },
+      to: {
+        path: [
+          '^src/(schema|services|loaders|plugins|sandbox|calls|vendors|mutations|stores)/',
           '^src/(context|yoga|gateway|server|builder|connectors)\\.ts$',
         ],
       },

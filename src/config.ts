@@ -87,8 +87,30 @@ export interface Config {
    * unset: then any origin with credentials outside production, none in production.
    */
   corsOrigins: string[] | null;
+  /** Shared state for every process given the same Redis (README, "Many replicas"). */
+  redis: RedisSettings | null;
+  /** node:cluster worker processes on one port; more than 1 needs Redis. @default 1 */
+  workers: number;
+  /** How long vendor reads are reused; 0 turns the read cache off. @default 0 */
+  cacheTtlMs: number;
+  /**
+   * Bytes the in-process read cache may hold (used without Redis), entries and their
+   * bookkeeping estimated together. @default 67_108_864 (64 MiB)
+   */
+  cacheMaxBytes: number;
+  /** Vendor answers larger than this are never cached, in memory or in Redis. @default 1_048_576 */
+  cacheMaxEntryBytes: number;
+  /** `/graphql` requests per minute per client (API key, or IP without keys); 0 is off. @default 0 */
+  rateLimitPerMinute: number;
   limits: Limits;
   vendors: VendorConfigs;
+}
+
+export interface RedisSettings {
+  /** `redis://host:port[/db]` (or `rediss://` for TLS). */
+  url: string;
+  /** Prefix of every key and channel Switchboard writes. @default 'switchboard:' */
+  prefix: string;
 }
 
 export class ConfigError extends Error {
@@ -193,6 +215,23 @@ const corsOrigins = z
     { error: 'must be * or comma-separated origins such as https://app.example.com' },
   );
 
+const redisUrl = z
+  .string()
+  .trim()
+  .optional()
+  .refine(
+    (value) =>
+      value === undefined ||
+      (URL.canParse(value) &&
+        /^rediss?:$/.test(new URL(value).protocol) &&
+        new URL(value).hostname !== ''),
+    { error: 'must be a redis://host:port[/db] URL' },
+  );
+const redisPrefix = z
+  .string()
+  .regex(/^[\w:.-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, _ : . or -' })
+  .default('switchboard:');
+
 /**
  * Whether unconfigured vendors are served by the sandbox: by default when no vendor is
  * configured, except in production, where fake data is served only when asked for explicitly.
@@ -207,7 +246,25 @@ function sandboxFlag(env: Env, anyVendorConfigured: boolean, production: boolean
   return sandbox;
 }
 
-/** Parses the environment of CONTRACT §2; throws a ConfigError naming the first bad variable. */
+/**
+ * The variables that configure these vendors, as `loadConfig` reads them back: how the cluster
+ * primary hands its one sandbox to the workers.
+ */
+export function vendorEnvironment(vendors: VendorConfigs): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const definition of VENDORS) {
+    const config: object | undefined = vendors[definition.key];
+    if (!config) continue;
+    const members = new Map<string, unknown>(Object.entries(config));
+    env[`${definition.env.prefix}_BASE_URL`] = String(members.get('baseUrl'));
+    for (const [member, variable] of Object.entries<string>(definition.env.credentials)) {
+      env[variable] = String(members.get(member));
+    }
+  }
+  return env;
+}
+
+/** Parses the environment (README, "Configuration"); throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const vendors: VendorConfigs = {};
   for (const definition of VENDORS) {
@@ -217,6 +274,14 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const production = env.NODE_ENV === 'production';
+  const url = read(env, 'REDIS_URL', redisUrl);
+  const redis = url ? { url, prefix: read(env, 'SWITCHBOARD_REDIS_PREFIX', redisPrefix) } : null;
+  const workers = read(env, 'SWITCHBOARD_WORKERS', integer(1, 1, 64));
+  if (workers > 1 && redis === null) {
+    throw new ConfigError(
+      'SWITCHBOARD_WORKERS above 1 needs REDIS_URL: workers share idempotency keys, the cache and rate limits through it',
+    );
+  }
   const persistedOperations = read(env, 'SWITCHBOARD_PERSISTED_OPERATIONS', existingFile);
   const persistedOnly = read(
     env,
@@ -260,6 +325,16 @@ export function loadConfig(env: Env = process.env): Config {
     persistedOperations,
     persistedOnly,
     corsOrigins: read(env, 'SWITCHBOARD_CORS_ORIGINS', corsOrigins),
+    redis,
+    workers,
+    cacheTtlMs: read(env, 'SWITCHBOARD_CACHE_TTL_MS', integer(0, 0, 86_400_000)),
+    cacheMaxBytes: read(env, 'SWITCHBOARD_CACHE_MAX_BYTES', integer(67_108_864, 65_536, 2 ** 34)),
+    cacheMaxEntryBytes: read(
+      env,
+      'SWITCHBOARD_CACHE_MAX_ENTRY_BYTES',
+      integer(1_048_576, 1024, 67_108_864),
+    ),
+    rateLimitPerMinute: read(env, 'SWITCHBOARD_RATE_LIMIT', integer(0, 0, 1_000_000)),
     limits: {
       maxDepth: read(env, 'SWITCHBOARD_MAX_DEPTH', integer(8, 1, 100)),
       maxAliases: read(env, 'SWITCHBOARD_MAX_ALIASES', integer(15, 0, 1000)),

@@ -3,7 +3,7 @@ import type { GraphQLError } from 'graphql';
 import { requireConnector, type Connectors, type ConnectorSet } from './connectors.js';
 import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
-import type { IdempotencyStore } from './mutations/idempotency.js';
+import type { IdempotencyStore } from './stores/idempotency.js';
 import type { Metrics } from './metrics.js';
 import { bearerToken } from './plugins/use-client-auth.js';
 import type { GatewayHealth } from './services/health.js';

@@ -6,8 +6,16 @@ import { createLogger, type Logger } from './logger.js';
 import type { Fault, SandboxVendor } from './sandbox/faults.js';
 import type { Sandbox } from './sandbox/server.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { InMemoryIdempotencyStore } from './mutations/idempotency.js';
 import { GatewayHealth } from './services/health.js';
+import type { IdempotencyStore } from './stores/idempotency.js';
+import { InMemoryIdempotencyStore } from './stores/memory-idempotency.js';
+import { CLAIM_MARGIN_MS, RedisIdempotencyStore } from './stores/redis-idempotency.js';
+import { RedisConnection } from './stores/redis.js';
+import { InMemoryReadCacheStore } from './stores/read-cache.js';
+import { RedisReadCacheStore } from './stores/redis-read-cache.js';
+import { ReadCache, SINGLE_TENANT_SCOPE } from './http/read-cache.js';
+import { InMemoryRateLimiter, type RateLimiter } from './stores/rate-limit.js';
+import { RedisRateLimiter } from './stores/redis-rate-limit.js';
 import { createSwitchboardYoga, type SwitchboardYoga } from './yoga.js';
 
 export interface Gateway {
@@ -19,6 +27,8 @@ export interface Gateway {
   sandbox: Sandbox | null;
   server: Server;
   health: GatewayHealth;
+  /** The one Redis connection of the process when REDIS_URL is set, shared by every store. */
+  redis: RedisConnection | null;
   /**
    * The SIGTERM shutdown. `/readyz` answers 503 at once while the listener keeps serving for
    * `delayMs` (SWITCHBOARD_DRAIN_DELAY_MS), then it closes and in-flight requests have
@@ -89,6 +99,46 @@ async function startEmbeddedSandbox(
   return { sandbox, vendors: sandboxVendorConfigs(sandbox) };
 }
 
+/** SWITCHBOARD_RATE_LIMIT's counters: shared through Redis when there is one, else in memory. */
+function rateLimiterFor(
+  config: Config,
+  redis: RedisConnection | null,
+  logger: Logger,
+): RateLimiter | null {
+  const perMinute = config.rateLimitPerMinute;
+  if (perMinute === 0) return null;
+  return redis
+    ? new RedisRateLimiter({ redis, perMinute, logger })
+    : new InMemoryRateLimiter({ perMinute });
+}
+
+/**
+ * SWITCHBOARD_CACHE_TTL_MS's read cache of vendor answers: in Redis when there is one, shared by
+ * every replica, else in this process within its byte budget.
+ */
+function readCacheFor(
+  config: Config,
+  redis: RedisConnection | null,
+  logger: Logger,
+  metrics: Metrics,
+): ReadCache | null {
+  if (config.cacheTtlMs === 0) return null;
+  let store: RedisReadCacheStore | InMemoryReadCacheStore;
+  if (redis) {
+    store = new RedisReadCacheStore(redis);
+  } else {
+    const memory = new InMemoryReadCacheStore({ maxBytes: config.cacheMaxBytes });
+    metrics.measureReadCache(() => memory.bytes);
+    store = memory;
+  }
+  return new ReadCache(store, {
+    ttlMs: config.cacheTtlMs,
+    maxEntryBytes: config.cacheMaxEntryBytes,
+    logger,
+    onLookup: metrics.recordCacheLookup,
+  });
+}
+
 /**
  * Reads the configuration, starts the sandbox when asked, and serves the graph. `npm start` and
  * the end-to-end tests both come through here, so tests run the product as users do.
@@ -110,16 +160,39 @@ export async function startGateway(
     timeoutMs: config.upstreamTimeoutMs,
     logger,
   });
-  const idempotency = new InMemoryIdempotencyStore({
+  // Connects in the background: the gateway starts, and serves, while Redis is down.
+  const redis = config.redis ? new RedisConnection(config.redis, logger) : null;
+  const idempotencyLimits = {
     ttlMs: config.idempotencyTtlMs,
     maxKeys: config.idempotencyMaxKeys,
     maxKeysPerScope: config.idempotencyMaxKeysPerClient,
     maxBytes: config.idempotencyMaxBytes,
-  });
+  };
+  const idempotency: IdempotencyStore = redis
+    ? new RedisIdempotencyStore(redis, {
+        ...idempotencyLimits,
+        claimTtlMs: config.upstreamTimeoutMs + CLAIM_MARGIN_MS,
+        logger,
+      })
+    : new InMemoryIdempotencyStore(idempotencyLimits);
   const metrics = createMetrics();
   for (const client of connectors.clients()) client.attemptListeners.push(metrics.recordAttempt);
+  const readCache = readCacheFor(config, redis, logger, metrics);
+  // One tenant today; each tenant's connectors will get the cache in their own scope.
+  const tenantCache = readCache?.forScope(SINGLE_TENANT_SCOPE);
+  if (tenantCache) for (const client of connectors.clients()) client.useReadCache(tenantCache);
   const health = new GatewayHealth(connectors);
-  const yoga = createSwitchboardYoga({ config, connectors, logger, idempotency, metrics, health });
+  if (redis) health.watchRedis(() => redis.client.ping());
+  const rateLimiter = rateLimiterFor(config, redis, logger);
+  const yoga = createSwitchboardYoga({
+    config,
+    connectors,
+    logger,
+    idempotency,
+    metrics,
+    health,
+    rateLimiter,
+  });
   const inFlight = new Set<ServerResponse>();
   /** 'serving', then 'draining' from SIGTERM, then 'final' once in-flight requests are cut off. */
   let phase: 'serving' | 'draining' | 'final' = 'serving';
@@ -161,6 +234,7 @@ export async function startGateway(
     sandbox,
     server,
     health,
+    redis,
     drain: async ({ delayMs = config.drainDelayMs, timeoutMs = config.shutdownTimeoutMs } = {}) => {
       health.startDraining();
       phase = 'draining';
@@ -185,12 +259,16 @@ export async function startGateway(
       server.closeAllConnections();
       // destroy(), not close(): close() waits for requests a hanging vendor never answers.
       await Promise.all(connectors.clients().map((client) => client.destroy()));
+      readCache?.close();
+      await redis?.close();
       await sandbox?.close();
     },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(connectors.clients().map((client) => client.close()));
+      readCache?.close();
+      await redis?.close();
       await sandbox?.close();
     },
   };

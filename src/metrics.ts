@@ -11,9 +11,15 @@ export interface Metrics {
   upstreamErrors: Counter<'vendor' | 'route' | 'code'>;
   upstreamRetries: Counter<'vendor' | 'route'>;
   idempotencyReplays: Counter<'mutation'>;
+  cacheHits: Counter<'vendor'>;
+  cacheMisses: Counter<'vendor'>;
   recordAttempt(attempt: UpstreamAttempt): void;
+  /** One lookup of the read cache (src/http/read-cache.ts). */
+  recordCacheLookup(vendor: string, hit: boolean): void;
   /** Where the document cache gauge reads its size from at each scrape. */
   measureDocumentCache(bytes: () => number): void;
+  /** Likewise for the in-process read cache (none with Redis). */
+  measureReadCache(bytes: () => number): void;
 }
 
 export function createMetrics(): Metrics {
@@ -63,6 +69,18 @@ export function createMetrics(): Metrics {
     labelNames: ['mutation'] as const,
     registers: [registry],
   });
+  const cacheHits = new Counter({
+    name: 'switchboard_cache_hits_total',
+    help: 'Vendor reads answered from the read cache, by vendor.',
+    labelNames: ['vendor'] as const,
+    registers: [registry],
+  });
+  const cacheMisses = new Counter({
+    name: 'switchboard_cache_misses_total',
+    help: 'Cacheable vendor reads the read cache could not answer (the vendor was asked), by vendor.',
+    labelNames: ['vendor'] as const,
+    registers: [registry],
+  });
   let documentCacheBytes = () => 0;
   new Gauge({
     name: 'switchboard_document_cache_bytes',
@@ -70,6 +88,15 @@ export function createMetrics(): Metrics {
     registers: [registry],
     collect() {
       this.set(documentCacheBytes());
+    },
+  });
+  let readCacheBytes = () => 0;
+  new Gauge({
+    name: 'switchboard_cache_bytes',
+    help: 'Estimated bytes held by the in-process read cache (0 when the cache is in Redis or off).',
+    registers: [registry],
+    collect() {
+      this.set(readCacheBytes());
     },
   });
   return {
@@ -81,6 +108,8 @@ export function createMetrics(): Metrics {
     upstreamErrors,
     upstreamRetries,
     idempotencyReplays,
+    cacheHits,
+    cacheMisses,
     recordAttempt(attempt) {
       const labels = { vendor: attempt.provider, route: attempt.route };
       upstreamRequests.inc({ ...labels, status: String(attempt.status ?? 0) });
@@ -88,8 +117,14 @@ export function createMetrics(): Metrics {
       if (attempt.code !== null) upstreamErrors.inc({ ...labels, code: attempt.code });
       if (attempt.attempt > 1) upstreamRetries.inc(labels);
     },
+    recordCacheLookup(vendor, hit) {
+      (hit ? cacheHits : cacheMisses).inc({ vendor });
+    },
     measureDocumentCache(bytes) {
       documentCacheBytes = bytes;
+    },
+    measureReadCache(bytes) {
+      readCacheBytes = bytes;
     },
   };
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -25,9 +26,21 @@ async function main(): Promise<void> {
   const sandboxFaults = spec
     ? (await import('./sandbox/faults.js')).parseFaultSpec(spec)
     : undefined;
+  if (config.workers > 1 && cluster.isPrimary) {
+    const { runPrimary } = await import('./cluster.js');
+    await runPrimary({
+      config,
+      logger: createLogger(),
+      ...(sandboxFaults ? { sandboxFaults } : {}),
+    });
+    return;
+  }
   const { startGateway } = await import('./gateway.js');
 
-  const logger = createLogger();
+  // A worker's lines say which worker wrote them.
+  const logger = cluster.worker
+    ? createLogger().child({ worker: cluster.worker.id, pid: process.pid })
+    : createLogger();
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
     gateway = await startGateway({ logger, ...(sandboxFaults ? { sandboxFaults } : {}) });
@@ -65,8 +78,11 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // A worker can get the signal twice, from its primary and from a kill of the whole process
+  // group (systemd, a terminal's Ctrl-C): only the primary may cut the drain short.
+  const listen = cluster.isWorker ? process.on.bind(process) : process.once.bind(process);
+  listen('SIGTERM', () => stop('SIGTERM'));
+  listen('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((error: unknown) =>

@@ -12,17 +12,20 @@ import type { Config } from './config.js';
 import { clientScope, createContext, type Context, type Services } from './context.js';
 import { corsPolicy } from './plugins/cors.js';
 import { documentCaches } from './plugins/document-cache.js';
+import { useCacheControl } from './plugins/use-cache-control.js';
 import { useClientAuth } from './plugins/use-client-auth.js';
 import { useCollectedErrors } from './plugins/use-collected-errors.js';
 import { useHealth } from './plugins/use-health.js';
 import { useLimits } from './plugins/use-limits.js';
 import { useObservability } from './plugins/use-observability.js';
+import { useRateLimit } from './plugins/use-rate-limit.js';
 import {
   loadPersistedOperations,
   usePersistedOperations,
 } from './plugins/use-persisted-operations.js';
 import { OperationLabels, operationNames } from './plugins/operation-labels.js';
 import { schema } from './schema/index.js';
+import type { RateLimiter } from './stores/rate-limit.js';
 
 export const DEFAULT_QUERY = `# Welcome to Switchboard: one graph over Freya, Ovia,
 # LlamadaPro, CX and HappyRobot.
@@ -73,7 +76,13 @@ function graphiqlTabs(): NonNullable<GraphiQLOptions['defaultTabs']> {
 
 export type SwitchboardYoga = YogaServerInstance<Record<string, never>, Context>;
 
-export function createSwitchboardYoga(services: Services & { config: Config }): SwitchboardYoga {
+export function createSwitchboardYoga(
+  services: Services & {
+    config: Config;
+    /** SWITCHBOARD_RATE_LIMIT's counters; null when it is 0. */
+    rateLimiter?: RateLimiter | null;
+  },
+): SwitchboardYoga {
   const { config, logger, metrics } = services;
   const caches = documentCaches(config.limits.documentCacheBytes);
   metrics.measureDocumentCache(caches.bytes);
@@ -90,7 +99,19 @@ export function createSwitchboardYoga(services: Services & { config: Config }): 
           : operationNames(loadPersistedOperations(config.persistedOperations).values()),
       ),
     }),
+    // After auth (a request without a valid key counts against nobody) and observability (a
+    // refused request still gets its log line and request id), before parsing and the limits.
+    ...(services.rateLimiter
+      ? [
+          useRateLimit({
+            limiter: services.rateLimiter,
+            perMinute: config.rateLimitPerMinute,
+            clientOf: (initial) => clientScope(initial, config.apiKeys),
+          }),
+        ]
+      : []),
     ...useLimits(config.limits, { blockFieldSuggestions: config.production }),
+    useCacheControl(),
   ];
   if (!config.introspection) plugins.push(useDisableIntrospection());
   // Browsers send "simple" cross-site requests (GET, forms) without a preflight; production asks

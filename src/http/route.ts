@@ -15,6 +15,15 @@ export interface Route {
    * announced capabilities are its routes' (src/vendors/registry.ts).
    */
   readonly capability: string;
+  /**
+   * A cacheable read (a GET, or a search sent as POST): the tags its answer depends on. A tag is
+   * a name (`calls`, a list) or a name with this route's path parameters (`call:{id}`, one
+   * object); `name:*` by convention stands for "any of them", for writes that cannot say which.
+   * A read without tags is never cached (src/http/read-cache.ts).
+   */
+  readonly cache?: readonly string[];
+  /** A write: the tags whose cached reads it makes stale, in the same form. */
+  readonly invalidates?: readonly string[];
 }
 
 export function defineRoutes<const T extends Record<string, Route>>(routes: T): T {

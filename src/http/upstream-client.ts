@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import {
   ExponentialBackoff,
   TaskCancelledError,
@@ -18,6 +19,7 @@ import { UpstreamError, type UpstreamErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Provider } from '../model/provider.js';
 import { currentScope } from './operation-scope.js';
+import type { ScopedReadCache } from './read-cache.js';
 import { fillPath, routeName, type Route } from './route.js';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -104,11 +106,26 @@ export class UpstreamClient {
    * without the WHATWG layers, which cost more CPU than our whole resolver work per call.
    */
   private readonly agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
+  private readCache: ScopedReadCache | null = null;
+  /** A digest of the auth headers: answers read with other credentials are never reused. */
+  private readonly identity: string;
 
   constructor(options: UpstreamClientOptions) {
     this.provider = options.provider;
     this.options = { maxAttempts: 3, initialBackoffMs: 50, ...options };
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.identity = createHash('sha256')
+      .update(JSON.stringify(Object.entries(options.headers).sort()))
+      .digest('base64url');
+  }
+
+  /**
+   * From now on, reads of routes with `cache` tags go through `cache` and writes of routes with
+   * `invalidates` tags make those reads stale (src/http/read-cache.ts). The gateway sets it when
+   * SWITCHBOARD_CACHE_TTL_MS is above 0.
+   */
+  useReadCache(cache: ScopedReadCache): void {
+    this.readCache = cache;
   }
 
   /** Closes the keep-alive connections to the vendor. */
@@ -125,13 +142,46 @@ export class UpstreamClient {
   }
 
   async request<T>(request: UpstreamRequest<T>): Promise<T> {
+    const cache = this.readCache;
+    const { route } = request;
+    if (cache === null) return (await this.send(request, this.buildUrl(request))).value;
+    if (route.cache) {
+      const url = this.buildUrl(request);
+      return cache.read(
+        {
+          provider: this.provider,
+          identity: this.identity,
+          route,
+          url,
+          params: request.params,
+          body: request.body,
+        },
+        (text) => this.reinterpret(text, request.schema),
+        () => this.send(request, url),
+      );
+    }
+    try {
+      return (await this.send(request, this.buildUrl(request))).value;
+    } finally {
+      // Sent or not, answered or not: the vendor may have applied it.
+      if (route.invalidates) await cache.invalidate(this.provider, route, request.params);
+    }
+  }
+
+  /** The request sent, with retries for GETs, and its answer parsed; the text comes along. */
+  private async send<T>(
+    request: UpstreamRequest<T>,
+    url: string,
+  ): Promise<{ value: T; text: string }> {
     const { route } = request;
     const name = routeName(route);
-    const url = this.buildUrl(request);
     const deadline = Date.now() + this.options.timeoutMs;
     const budgetTimeout = timeout(this.options.timeoutMs, TimeoutStrategy.Aggressive);
 
-    const attemptOnce = async (attempt: number, signal: AbortSignal): Promise<T> => {
+    const attemptOnce = async (
+      attempt: number,
+      signal: AbortSignal,
+    ): Promise<{ value: T; text: string }> => {
       const scope = currentScope();
       if (scope && !scope.take()) {
         throw new UpstreamError(
@@ -146,11 +196,11 @@ export class UpstreamClient {
       const ledger = route.method === 'GET' ? undefined : ledgers.getStore();
       if (ledger) ledger.maybeDelivered += 1;
       try {
-        const answer = await this.send(route, url, request.body, signal);
+        const answer = await this.exchange(route, url, request.body, signal);
         status = answer.status;
         const value = this.interpret(name, answer, request.schema);
         this.report({ route: name, status, started, attempt, code: null });
-        return value;
+        return { value, text: answer.text };
       } catch (error) {
         const mapped = this.mapError(error, name, status);
         if (ledger && !mapped.sent) ledger.maybeDelivered -= 1;
@@ -201,7 +251,7 @@ export class UpstreamClient {
     return url.toString();
   }
 
-  private async send(
+  private async exchange(
     route: Route,
     url: string,
     body: unknown,
@@ -283,6 +333,18 @@ export class UpstreamClient {
       );
     }
     return parsed.data;
+  }
+
+  /** A cached answer's text through the route's schema again; null when it no longer passes. */
+  private reinterpret<T>(text: string, schema: z.ZodType<T>): { value: T } | null {
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      return null;
+    }
+    const parsed = schema.safeParse(json);
+    return parsed.success ? { value: parsed.data } : null;
   }
 
   private mapError(error: unknown, name: string, status: number | null): UpstreamError {

@@ -19,6 +19,12 @@ export const text = (max = 10_000) =>
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` });
 
+/**
+ * A non-empty string, trimmed, with no upper bound: for members whose vendor document states no
+ * length (a cap of our own would refuse what the vendor takes).
+ */
+export const nonBlank = () => z.string().trim().min(1, { error: 'must not be empty' });
+
 /** A whole number given as a string, for vendor ids the documents type as numbers. */
 export const numericId = z.string().regex(/^\d{1,15}$/, { error: 'must be a numeric id' });
 

@@ -2,12 +2,21 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../context.js';
 import { WriteLedger, withWriteLedger } from '../http/upstream-client.js';
-import type { Attempt, IdempotencyRefusal } from './idempotency.js';
+import type { Attempt, IdempotencyRefusal, InDoubtReason } from '../stores/idempotency.js';
 import { fromThrown, fromZodError, type UserError } from './user-errors.js';
 
 export interface MutationOutcome<T> {
   result: T | null;
   userErrors: UserError[];
+}
+
+/**
+ * What a creating mutation's field hands its service: the input as the graph received it, checked
+ * only by `runMutation`, and the idempotency key when the client gave one.
+ */
+export interface MutationArgs {
+  input: unknown;
+  idempotencyKey?: string | null | undefined;
 }
 
 /**
@@ -82,9 +91,16 @@ export async function runMutation<I, T>(
     case 'unavailable':
       ctx.logger.warn(
         { mutation: options.name, reason: outcome.reason },
-        'idempotency key refused: no room for another key',
+        outcome.reason === 'store-down'
+          ? 'idempotency key refused: the idempotency store is unreachable'
+          : 'idempotency key refused: no room for another key',
       );
       return keyError(refusalMessage(outcome), 'IDEMPOTENCY_UNAVAILABLE');
+    case 'in-doubt':
+      return keyError(
+        inDoubtMessage(outcome.reason, key, options.name),
+        'IDEMPOTENCY_KEY_IN_DOUBT',
+      );
     case 'replayed':
       ctx.metrics.idempotencyReplays.inc({ mutation: options.name });
       return outcome.value;
@@ -102,6 +118,9 @@ function keyError<T>(message: string, code: UserError['code']): MutationOutcome<
 }
 
 function refusalMessage(refusal: IdempotencyRefusal): string {
+  if (refusal.reason === 'store-down') {
+    return 'the idempotency store cannot be reached right now, so the key can be neither claimed nor checked; nothing was sent. Retry shortly, or send the mutation without a key.';
+  }
   const what =
     refusal.reason === 'client-quota'
       ? `this client already holds ${refusal.limit} idempotency keys, as many as one client may`
@@ -123,6 +142,13 @@ function pinned(error: UserError, key: string): UserError {
     ...error,
     message: `${error.message}. The request may have reached ${vendor}, so its outcome is unknown: idempotencyKey "${key}" stays pinned to this answer until it expires; check at ${vendor} before trying again with a new key.`,
   };
+}
+
+/** Why a repeat gets IDEMPOTENCY_KEY_IN_DOUBT from the store, never a second upstream call. */
+function inDoubtMessage(reason: InDoubtReason, key: string, name: string): string {
+  return reason === 'claim-expired'
+    ? `an earlier ${name} with idempotencyKey "${key}" stopped before its outcome was recorded (the gateway process running it went away, or lost its idempotency store) after its request may have reached the vendor, so its outcome is unknown; the key stays pinned until it expires, so check at the vendor before trying again with a new key`
+    : `an earlier ${name} with idempotencyKey "${key}" ran, but its result was too large to keep for replay; nothing was sent again and the key stays pinned until it expires`;
 }
 
 function inDoubt<T>(key: string, name: string): MutationOutcome<T> {

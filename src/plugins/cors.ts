@@ -15,7 +15,8 @@ export function corsPolicy(options: {
   production: boolean;
 }): CorsFactory {
   const { origins, production } = options;
-  const exposedHeaders = ['x-request-id'];
+  // Retry-After is not a CORS-safelisted response header: a browser app sees it only when named.
+  const exposedHeaders = ['x-request-id', 'retry-after'];
   if (origins === null) {
     // A development convenience; production lists its origins or grants none.
     return production ? () => false : () => ({ credentials: true, exposedHeaders });

@@ -4,8 +4,9 @@ import type { GatewayHealth } from '../services/health.js';
 /**
  * `GET /healthz`: 200 while the process is up. `GET /readyz`: 200 while it takes traffic, 503
  * once it drains; vendors play no part, since every replica shares them and one vendor's outage
- * would otherwise take every replica out. `GET /status`: each vendor's last probe, 200 whatever
- * the vendors say (client auth applies, as it names the vendors and their state).
+ * would otherwise take every replica out (Redis neither: the graph serves without it). `GET
+ * /status`: each vendor's last probe, and Redis when it is configured, 200 whatever they say
+ * (client auth applies, as it names the vendors and their state).
  */
 export function useHealth(health: GatewayHealth): Plugin {
   return {
@@ -23,11 +24,12 @@ export function useHealth(health: GatewayHealth): Plugin {
           );
           return;
         case '/status': {
-          const vendors = await health.vendors();
+          const [vendors, redis] = await Promise.all([health.vendors(), health.redis()]);
+          const healthy = vendors.every((vendor) => vendor.ok) && (redis?.ok ?? true);
           endResponse(
             fetchAPI.Response.json(
               {
-                status: vendors.every((vendor) => vendor.ok) ? 'ok' : 'degraded',
+                status: healthy ? 'ok' : 'degraded',
                 draining: health.draining,
                 vendors: Object.fromEntries(
                   vendors.map(({ provider, mode, ok, code, checkedAt }) => [
@@ -35,6 +37,15 @@ export function useHealth(health: GatewayHealth): Plugin {
                     { mode, ok, code, checkedAt: checkedAt.toISOString() },
                   ]),
                 ),
+                ...(redis
+                  ? {
+                      redis: {
+                        ok: redis.ok,
+                        code: redis.code,
+                        checkedAt: redis.checkedAt.toISOString(),
+                      },
+                    }
+                  : {}),
               },
               { headers: { 'cache-control': 'no-store' } },
             ),

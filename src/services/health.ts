@@ -16,6 +16,14 @@ export interface VendorStatus {
   checkedAt: Date;
 }
 
+/** Redis as `/status` shows it, when REDIS_URL is set. */
+export interface RedisStatus {
+  ok: boolean;
+  /** `REDIS_UNAVAILABLE` when it did not answer. */
+  code: string | null;
+  checkedAt: Date;
+}
+
 /**
  * What the process knows about its own health: whether it is draining (readiness) and each
  * configured vendor's last probe. One instance lives as long as the gateway, so `/status` and
@@ -25,6 +33,7 @@ export class GatewayHealth {
   private drainingSince: number | null = null;
   private last: { startedAt: number; value: Promise<VendorStatus[]> } | undefined;
   private readonly probeAll: () => Promise<VendorStatus[]>;
+  private pingRedis: (() => Promise<unknown>) | null = null;
 
   constructor(
     connectors: ConnectorSet,
@@ -71,5 +80,24 @@ export class GatewayHealth {
 
   async vendor(provider: Provider): Promise<VendorStatus | null> {
     return (await this.vendors()).find((status) => status.provider === provider) ?? null;
+  }
+
+  /** Makes `redis()` report this connection (the gateway calls it when REDIS_URL is set). */
+  watchRedis(ping: () => Promise<unknown>): void {
+    this.pingRedis = ping;
+  }
+
+  /**
+   * Redis asked now, or null without it. Never reused: a ping costs Redis next to nothing and
+   * fails at once while the connection is down, and a Redis that is back should show so at once.
+   */
+  async redis(): Promise<RedisStatus | null> {
+    if (!this.pingRedis) return null;
+    try {
+      await this.pingRedis();
+      return { ok: true, code: null, checkedAt: new Date(this.now()) };
+    } catch {
+      return { ok: false, code: 'REDIS_UNAVAILABLE', checkedAt: new Date(this.now()) };
+    }
   }
 }

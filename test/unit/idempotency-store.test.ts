@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryIdempotencyStore } from '../../src/mutations/idempotency.js';
+import { InMemoryIdempotencyStore } from '../../src/stores/memory-idempotency.js';
 import { fingerprint } from '../../src/mutations/run-mutation.js';
 
 const claim = (key: string, fingerprint = 'f', scope = 'client-a') => ({ scope, key, fingerprint });

@@ -7,7 +7,7 @@ import { invalidInput, providerNotConfigured } from '../../src/errors.js';
 import { UpstreamClient } from '../../src/http/upstream-client.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
-import { InMemoryIdempotencyStore } from '../../src/mutations/idempotency.js';
+import { InMemoryIdempotencyStore } from '../../src/stores/memory-idempotency.js';
 import { runMutation } from '../../src/mutations/run-mutation.js';
 
 // A vendor that accepts every POST, and a port where nothing listens.

@@ -1,51 +1,10 @@
-/**
- * Idempotency for mutations (CONTRACT §4): a key runs upstream at most once while it lives;
- * repeats get the first outcome, concurrent repeats wait for it, another input under the same key
- * is a conflict. Keys belong to one client (`scope`): two clients never see each other's keys.
- *
- * A store never forgets a live key to make room: when it is full it refuses new keys instead
- * (`unavailable`), since forgetting one would let its repeat reach the vendor a second time.
- *
- * The store is an interface so a shared one (Redis, PostgreSQL) can replace the in-memory one
- * when several gateway processes serve the same clients. What it must do there too: claim
- * `(scope, key)` atomically with its fingerprint, make concurrent claimants wait for the first
- * attempt's value, drop the claim when that attempt asks for `release` (or throws), and refuse
- * new keys rather than evict live ones.
- */
-export interface IdempotencyClaim {
-  /** Whose key it is: a digest of the client's API key, or its address. */
-  scope: string;
-  /** The client's key, qualified by the mutation it was sent with. */
-  key: string;
-  /** A digest of the validated input; the same key with another one is a conflict. */
-  fingerprint: string;
-}
-
-/** What one run of a claimed key produced. */
-export interface Attempt<T> {
-  value: T;
-  /**
-   * Nothing reached the vendor, so the key is forgotten and a repeat runs again; the value goes
-   * to this caller only.
-   */
-  release?: boolean;
-}
-
-export type IdempotencyRefusal =
-  /** This client holds as many live keys as one client may. */
-  | { reason: 'client-quota'; limit: number }
-  /** The store holds as many keys, or bytes, as it may. */
-  | { reason: 'capacity' };
-
-export type IdempotentResult<T> =
-  | { kind: 'fresh'; value: T }
-  | { kind: 'replayed'; value: T }
-  | { kind: 'conflict' }
-  | ({ kind: 'unavailable' } & IdempotencyRefusal);
-
-export interface IdempotencyStore {
-  run<T>(claim: IdempotencyClaim, task: () => Promise<Attempt<T>>): Promise<IdempotentResult<T>>;
-}
+import type {
+  Attempt,
+  IdempotencyClaim,
+  IdempotencyRefusal,
+  IdempotencyStore,
+  IdempotentResult,
+} from './idempotency.js';
 
 interface Entry {
   scope: string;
@@ -70,6 +29,10 @@ export interface InMemoryIdempotencyOptions {
 /** What an entry costs beyond its strings and outcome: the map slots and bookkeeping objects. */
 const ENTRY_OVERHEAD_BYTES = 256;
 
+/**
+ * The idempotency store of one process (no REDIS_URL): keys live in this process's memory and
+ * are lost when it exits.
+ */
 export class InMemoryIdempotencyStore implements IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
   /**
