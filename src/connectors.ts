@@ -1,6 +1,7 @@
 import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
 import type { CallProvider, Provider } from './model/provider.js';
+import { withReadMode } from './http/read-cache.js';
 import type { UpstreamClient } from './http/upstream-client.js';
 import type { PagedSource } from './paging/paged-source.js';
 import {
@@ -98,7 +99,15 @@ export function createConnectors(options: {
     clients: () => built.flatMap((entry) => (entry.connector ? [entry.connector.http] : [])),
     probes: () =>
       built.flatMap(({ vendor, probe }) =>
-        probe ? [{ provider: vendor.provider, ping: () => probe.fetchPage(probe.start, 1) }] : [],
+        probe
+          ? [
+              {
+                provider: vendor.provider,
+                // A probe asks the vendor itself: a cached answer would hide an outage.
+                ping: () => withReadMode('bypass', () => probe.fetchPage(probe.start, 1)),
+              },
+            ]
+          : [],
       ),
   };
 }

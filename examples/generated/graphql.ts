@@ -47,6 +47,12 @@ export type CallDirection =
 
 /** Narrows a list of calls; every member given must match. */
 export type CallFilter = {
+  /** An Agent's id (`Agent.id`): only that agent's calls, on its vendor alone (with `providers`, the agent's vendor must be among them). Sent to Ovia natively. */
+  agentId?: string | number | null | undefined;
+  /** HappyRobot's own id of a campaign (`Call.campaignId`); checked on every HappyRobot call read. The other vendors have no campaigns and match nothing. */
+  campaignId?: string | null | undefined;
+  /** Only calls whose `classification.tag` is this, ignoring case. Checked on every call read; CX classifies nothing and matches nothing. */
+  classificationTag?: string | null | undefined;
   /** Only this direction. */
   direction?: CallDirection | null | undefined;
   /** E.164 number; matches `from` or `to`. */
@@ -57,8 +63,12 @@ export type CallFilter = {
   startedAfter?: string | null | undefined;
   /** Started before this time. */
   startedBefore?: string | null | undefined;
-  /** Any of these statuses. */
+  /** Any of these statuses. One status is sent to Ovia, LlamadaPro and HappyRobot in the vendor's spelling where that spelling is known (not CANCELED, which vendors spell two ways); several, and the rest, are checked on every call read. */
   status?: Array<CallStatus> | null | undefined;
+  /** Last updated at or after this time (`Call.updatedAt`), for incremental sync. No vendor filters by it, so it is checked on every call read; CX and HappyRobot report no update time and match nothing. */
+  updatedAfter?: string | null | undefined;
+  /** HappyRobot's own id of a use case (`Call.useCase.id`); sent to HappyRobot natively. The other vendors have no use cases and match nothing. */
+  useCaseId?: string | null | undefined;
 };
 
 /** Normalized call status. Vendor statuses compare case-insensitively with `-`, `_` and space equivalent; one the mapping does not know is UNKNOWN (see `Call.providerStatus`). */
@@ -107,7 +117,7 @@ export type CreateTaskInput = {
   dueDate?: string | null | undefined;
   /** What is to be done. */
   objective: string;
-  /** The initial status; LlamadaPro makes it SCHEDULED when left out. */
+  /** The initial status; LlamadaPro makes it SCHEDULED when left out. UNKNOWN is refused. */
   status?: TaskStatus | null | undefined;
 };
 
@@ -175,8 +185,8 @@ export type LlamadaProVoiceAgentCallInput = {
   customData?: unknown;
   /** The number to call (E.164). */
   to: string;
-  /** The voice agent: LlamadaPro's numeric id, as a string. */
-  voiceAgentId: string;
+  /** The voice agent: LlamadaPro's numeric id, given as a number (`123`) or a string of digits (`"123"`); sent as a number. */
+  voiceAgentId: string | number;
 };
 
 /** Whether the customer wrote (INBOUND) or was written to (OUTBOUND). */
@@ -295,18 +305,20 @@ export type TaskStatus =
   | 'COMPLETED'
   /** Open and past its due date. */
   | 'OVERDUE'
-  /** Open, due in the future or without a due date (also any status we do not know). */
-  | 'SCHEDULED';
+  /** Open, due in the future or without a due date. */
+  | 'SCHEDULED'
+  /** A vendor status the mapping does not know (or none); the vendor's own is `Task.providerStatus`. Only read: refused in filters and inputs. */
+  | 'UNKNOWN';
 
 /** Why a mutation did not do what it was asked. */
 export type UserErrorCode =
   /** The operation used its allowance of upstream requests; this vendor was not asked. */
   | 'FAN_OUT_LIMITED'
-  /** An earlier request with this idempotency key may have reached the vendor but its outcome is unknown; the key stays pinned until it expires and nothing was sent again. */
+  /** An earlier request with this idempotency key may have reached the vendor but its outcome is unknown (it failed unexpectedly, or the gateway process handling it stopped before recording it), or it ran but its result was too large to keep; the key stays pinned until it expires and nothing was sent again. */
   | 'IDEMPOTENCY_KEY_IN_DOUBT'
   /** The idempotency key was used before with other input. */
   | 'IDEMPOTENCY_KEY_REUSED'
-  /** The gateway cannot take another idempotency key now (its store is full, or this client holds as many keys as it may); nothing was sent. Repeats of keys already used still work. */
+  /** The gateway cannot take or check an idempotency key now (its store is full, this client holds as many keys as it may, or the shared store, Redis, cannot be reached); nothing was sent. Repeats of keys already used still work while the store can be reached. */
   | 'IDEMPOTENCY_UNAVAILABLE'
   /** An argument is malformed or out of range; no vendor was called. */
   | 'INVALID_INPUT'
@@ -335,11 +347,11 @@ export type VapiModelChoiceInput = {
 
 /** Vapi's language-model settings. */
 export type VapiModelConfigInput = {
-  /** Most tokens per answer (> 0). */
+  /** Most tokens per answer. */
   maxTokens?: number | null | undefined;
   /** Which model. */
   model?: VapiModelChoiceInput | null | undefined;
-  /** Sampling temperature (>= 0). */
+  /** Sampling temperature. */
   temperature?: number | null | undefined;
 };
 
@@ -355,7 +367,7 @@ export type VapiProviderConfigInput = {
 
 /** Vapi's speech-to-text settings. */
 export type VapiTranscriberConfigInput = {
-  /** Words below this confidence are dropped (0 to 1). */
+  /** Words below this confidence are dropped. */
   confidenceThreshold?: number | null | undefined;
   /** Words to listen for. */
   keywords?: Array<string> | null | undefined;
@@ -371,15 +383,15 @@ export type VapiTranscriberConfigInput = {
 export type VapiVoiceConfigInput = {
   /** The vendor's voice model. */
   model?: string | null | undefined;
-  /** Latency optimization level (>= 0). */
+  /** Latency optimization level. */
   optimizeStreamingLatency?: number | null | undefined;
   /** The voice vendor, e.g. `11labs`. */
   provider?: string | null | undefined;
-  /** Speaking speed (> 0). */
+  /** Speaking speed. */
   speed?: number | null | undefined;
-  /** Voice stability (0 to 1). */
+  /** Voice stability. */
   stability?: number | null | undefined;
-  /** Style exaggeration (0 to 1). */
+  /** Style exaggeration. */
   style?: number | null | undefined;
   /** The voice, by the vendor's id. */
   voiceId?: string | null | undefined;

@@ -26,13 +26,28 @@ export interface TranscriptEntry {
   timestamp: string | null;
 }
 
+/** What a call consumed, in the units the vendor counts; null where the vendor does not say. */
+export interface CallUsage {
+  llmPromptTokens: number | null;
+  llmCompletionTokens: number | null;
+  ttsCharacters: number | null;
+  sttAudioSeconds: number | null;
+}
+
 export interface CallCosts {
   total: number | null;
   llm: number | null;
+  /** The language-model cost split into input and output, where the vendor splits it. */
+  llmInput: number | null;
+  llmOutput: number | null;
   stt: number | null;
   tts: number | null;
   telephony: number | null;
+  /** The telephony cost split into the call itself and answering-machine detection. */
+  telephonyCall: number | null;
+  answeringMachineDetection: number | null;
   currency: string | null;
+  usage: CallUsage | null;
 }
 
 export interface CallNote {
@@ -46,6 +61,20 @@ export interface CallNote {
 export interface CallClassification {
   tag: string;
   reasoning: string | null;
+}
+
+/** A person's rating of a call. */
+export interface CallRating {
+  emoji: string;
+  email: string | null;
+  createdAt: string | null;
+}
+
+/** The vendor's configuration a call ran under (HappyRobot's use case). */
+export interface CallUseCase {
+  id: string;
+  name: string | null;
+  language: string | null;
 }
 
 /** An agent as a call vendor names it; `providerId` may be a name where the vendor gives no id. */
@@ -76,9 +105,31 @@ export interface Call {
   agent: AgentRef | null;
   notes: CallNote[];
   classification: CallClassification | null;
+  /** What the vendor's AI extracted from the conversation; null where the vendor has none. */
   extraction: unknown;
+  /** Data the caller supplied with the call, stored by the vendor as given. */
+  customData: unknown;
   analysis: string | null;
   createdAt: string | null;
+  updatedAt: string | null;
+  /** When a call that has not run yet is planned to. */
+  scheduledFor: string | null;
+  campaignId: string | null;
+  useCase: CallUseCase | null;
+  ratings: CallRating[];
+  /** The vendor's own id of the call this one follows from. */
+  parentCallId: string | null;
+  tags: string[];
+  customerName: string | null;
+  /** The vendor's own id of the customer (CX). */
+  customerId: string | null;
+  skillId: string | null;
+  agentScore: number | null;
+  category: string | null;
+  /** The vendor's own id of the contact the call is filed under (LlamadaPro). */
+  contactId: string | null;
+  funnelConversationId: string | null;
+  lastUpdateSequence: number | null;
   raw: unknown;
 }
 
@@ -89,7 +140,14 @@ export interface CallFilter {
   phone?: string;
   startedAfter?: Date;
   startedBefore?: Date;
+  /** The vendor's own id of the agent. */
   agentId?: string;
+  /** Last updated at or after this time. */
+  updatedAfter?: Date;
+  /** `classification.tag`, compared ignoring case. */
+  classificationTag?: string;
+  useCaseId?: string;
+  campaignId?: string;
 }
 
 /** A call's transcription, read from its own route. */
@@ -97,7 +155,12 @@ export interface CallTranscription {
   providerId: string | null;
   text: string | null;
   url: string | null;
+  /** The service that transcribed the call, e.g. `deepgram`. */
+  transcriber: string | null;
+  /** The vendor's own id of the recording that was transcribed. */
+  recordingId: string | null;
   createdAt: string | null;
+  updatedAt: string | null;
   raw: unknown;
 }
 

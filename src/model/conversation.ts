@@ -75,6 +75,8 @@ export interface CreateConversationInput {
 
 /** Changes to a conversation's contact: null clears a member, phones and e-mails are added. */
 export interface UpdateConversationContactInput {
+  /** The vendor's id of the conversation's contact, which the vendor checks the change is for. */
+  id?: string;
   firstName?: string | null;
   lastName?: string | null;
   phones?: string[];

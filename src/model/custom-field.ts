@@ -15,6 +15,8 @@ export interface CustomFieldOption {
   value: string;
   label: string | null;
   description: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
 }
 
 export interface CustomField {

@@ -9,10 +9,35 @@ export interface MessageParty {
   displayName: string | null;
 }
 
+/** One step of the vendor's processing of media (a transcript, a summary), as it reports it. */
+export interface MediaProcessingStep {
+  status: string | null;
+  content: string | null;
+  errorMessage: string | null;
+  processedAt: string | null;
+}
+
+/** What the vendor made of a message's or an attachment's media. */
+export interface MediaProcessing {
+  textRepresentation: MediaProcessingStep | null;
+  summary: MediaProcessingStep | null;
+}
+
+/** Why a message could not be delivered, as the messaging provider reported it. */
+export interface MessageError {
+  code: number | null;
+  title: string | null;
+  message: string | null;
+  href: string | null;
+  /** The messaging provider that reported it, as the vendor names it. */
+  provider: string | null;
+}
+
 export interface MessageAttachment {
   id: string | null;
   type: string | null;
   url: string | null;
+  mediaProcessing: MediaProcessing | null;
 }
 
 export interface Message {
@@ -27,7 +52,12 @@ export interface Message {
   recipient: MessageParty | null;
   attachments: MessageAttachment[];
   contactId: string | null;
+  /** The messaging conversation (the channel's thread), the vendor's own id. */
   conversationId: string | null;
+  /** The funnel conversation the message belongs to, the vendor's own id. */
+  funnelConversationId: string | null;
+  errors: MessageError[];
+  mediaProcessing: MediaProcessing | null;
   createdAt: string | null;
   raw: unknown;
 }

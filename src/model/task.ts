@@ -1,4 +1,9 @@
-export const TASK_STATUSES = ['COMPLETED', 'CANCELLED', 'SCHEDULED', 'OVERDUE'] as const;
+/** The statuses a task can be given or listed by: the vendor's own four. */
+export const SETTABLE_TASK_STATUSES = ['COMPLETED', 'CANCELLED', 'SCHEDULED', 'OVERDUE'] as const;
+export type SettableTaskStatus = (typeof SETTABLE_TASK_STATUSES)[number];
+
+/** What a task read can show: UNKNOWN is a vendor status the mapping does not know. */
+export const TASK_STATUSES = [...SETTABLE_TASK_STATUSES, 'UNKNOWN'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_ACTOR_TYPES = ['USER', 'AI_EMPLOYEE'] as const;
@@ -14,6 +19,8 @@ export interface Task {
   providerId: string;
   objective: string;
   status: TaskStatus;
+  /** The vendor's own status, as received. */
+  providerStatus: string | null;
   dueDate: string | null;
   publishedAt: string | null;
   completedAt: string | null;
@@ -28,7 +35,7 @@ export interface Task {
 }
 
 export interface TaskFilter {
-  status?: TaskStatus;
+  status?: SettableTaskStatus;
   dueBefore?: Date;
   dueAfter?: Date;
   conversationId?: string;
@@ -44,7 +51,7 @@ export interface CreateTaskInput {
   createdBy: TaskActor;
   dueDate?: string;
   /** The vendor makes it SCHEDULED when left out. */
-  status?: TaskStatus;
+  status?: SettableTaskStatus;
 }
 
 /**
@@ -53,7 +60,7 @@ export interface CreateTaskInput {
  */
 export interface UpdateTaskInput {
   objective?: string;
-  status?: TaskStatus;
+  status?: SettableTaskStatus;
   dueDate?: string | null;
   publishedAt?: string | null;
   completedAt?: string | null;

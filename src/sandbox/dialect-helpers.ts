@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DialectRequest, DialectResponse, DialectRoute } from './vendor-server.js';
+import type { Dialect, DialectRequest, DialectResponse } from './vendor-server.js';
 
 /** A request the fake vendor refuses; the route wrapper turns it into the vendor's error body. */
 export class DialectRefusal extends Error {
@@ -11,22 +11,23 @@ export class DialectRefusal extends Error {
   }
 }
 
-type ErrorBody = (status: number, message: string) => unknown;
-
-/** Wraps every route so that a thrown DialectRefusal answers in the vendor's own error shape. */
-export function refusalsAnswered(errorBody: ErrorBody, routes: DialectRoute[]): DialectRoute[] {
-  return routes.map((route) => ({
-    ...route,
-    async handle(request: DialectRequest): Promise<DialectResponse> {
-      try {
-        return await route.handle(request);
-      } catch (error) {
-        if (error instanceof DialectRefusal)
-          return { status: error.status, body: errorBody(error.status, error.message) };
-        throw error;
-      }
-    },
-  }));
+/** The dialect with every route wrapped so that a thrown DialectRefusal answers in its error shape. */
+export function refusalsAnswered(dialect: Dialect): Dialect {
+  return {
+    ...dialect,
+    routes: dialect.routes.map((route) => ({
+      ...route,
+      async handle(request: DialectRequest): Promise<DialectResponse> {
+        try {
+          return await route.handle(request);
+        } catch (error) {
+          if (error instanceof DialectRefusal)
+            return { status: error.status, body: dialect.errorBody(error.status, error.message) };
+          throw error;
+        }
+      },
+    })),
+  };
 }
 
 /** An integer query parameter within bounds; absent or empty gives the fallback, anything else 400. */
@@ -59,6 +60,30 @@ export function dateQuery(query: URLSearchParams, name: string): number | null {
 export function textQuery(query: URLSearchParams, name: string): string | null {
   const raw = query.get(name);
   return raw === null || raw === '' ? null : raw;
+}
+
+/**
+ * One page of `sorted` by page number from 1 (`limit` 1 to 100, default 20), answered as
+ * `{data, total, page}`: how CX and HappyRobot page.
+ */
+export function numberedPage<T>(
+  query: URLSearchParams,
+  sorted: readonly T[],
+): { data: T[]; total: number; page: number } {
+  const limit = intQuery(query, 'limit', 20, 1, 100);
+  const page = intQuery(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
+  return { data: sorted.slice((page - 1) * limit, page * limit), total: sorted.length, page };
+}
+
+/** The record a path id names, or a 404 worded `<what> <id> not found`. */
+export function findById<T extends { id: string }>(
+  records: readonly T[],
+  id: string | undefined,
+  what: string,
+): T {
+  const record = records.find((candidate) => candidate.id === id);
+  if (!record) throw new DialectRefusal(404, `${what} ${id ?? ''} not found`);
+  return record;
 }
 
 /** The request body checked against a schema; the first issue becomes the 400 message. */

@@ -50,6 +50,21 @@ export function recentStart(random: Random): number {
   return SANDBOX_NOW - random.int(1, 25) * MINUTE - random.int(0, 59) * SECOND;
 }
 
+/**
+ * When the `index`-th seeded call of a vendor began: the first at the instant shared across
+ * vendors, the next two at the vendor's own tie, the rest recently if still under way, else earlier.
+ */
+export function seededStart(
+  random: Random,
+  index: number,
+  vendor: Exclude<keyof typeof SANDBOX_TIES, 'acrossVendors'>,
+  active: boolean,
+): number {
+  if (index === 0) return SANDBOX_TIES.acrossVendors;
+  if (index <= 2) return SANDBOX_TIES[vendor];
+  return active ? recentStart(random) : pastStart(random);
+}
+
 export function round(value: number, digits = 4): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;

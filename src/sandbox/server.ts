@@ -84,8 +84,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-/** Points every vendor at the sandbox with the sandbox's credentials. */
-export function sandboxVendorConfigs(sandbox: Pick<Sandbox, 'urls'>): Required<VendorConfigs> {
+/**
+ * Points every vendor the sandbox imitates at it, with the sandbox's credentials. A registered
+ * vendor without a dialect here is simply not sandboxed (DISABLED unless configured).
+ */
+export function sandboxVendorConfigs(
+  sandbox: Pick<Sandbox, 'urls'>,
+): Required<Pick<VendorConfigs, SandboxVendor>> {
   return {
     freya: { baseUrl: sandbox.urls.freya, ...SANDBOX_CREDENTIALS.freya },
     ovia: { baseUrl: sandbox.urls.ovia, ...SANDBOX_CREDENTIALS.ovia },

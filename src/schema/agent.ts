@@ -1,7 +1,10 @@
+import { responsePathAsArray } from 'graphql';
 import { builder } from '../builder.js';
 import { findAgent, getAgent } from '../services/calls/find-agent.js';
+import { listAgents } from '../services/calls/list-agents.js';
 import { localId, parseLocalId } from '../ids.js';
 import type { AgentRef } from '../model/call.js';
+import { defineConnection, defineConnectionArgs } from './connection.js';
 import { ProviderEnum } from './enums.js';
 
 function isAgent(value: unknown): value is AgentRef {
@@ -32,6 +35,26 @@ export const AgentRefType = builder.node(builder.objectRef<AgentRef>('Agent'), {
     }),
   }),
 });
+
+const AgentConnection = defineConnection('Agent', AgentRefType);
+
+builder.queryField('agents', (t) =>
+  t.field({
+    type: AgentConnection,
+    description:
+      'The agents of one call vendor, or of every one, by vendor in the Provider enum’s order and then by the vendor’s agent id. No vendor has an agents route, so they are the agents the vendor’s calls name, read from its whole call list (one request per 100 calls); LlamadaPro calls name no agent.',
+    args: {
+      provider: t.arg({
+        type: ProviderEnum,
+        required: false,
+        description: 'Only this call vendor’s agents; every call vendor when absent.',
+      }),
+      ...defineConnectionArgs(t),
+    },
+    resolve: (_, args, ctx, info) =>
+      listAgents(ctx, { ...args, path: responsePathAsArray(info.path) }),
+  }),
+);
 
 builder.queryField('agent', (t) =>
   t.field({

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import type { CallRecording } from '../model/call.js';
 import type { MutationOutcome } from '../mutations/run-mutation.js';
-import { callOfRecording } from '../services/calls/call-details.js';
+import { callOfRecording, callRecording } from '../services/calls/call-details.js';
 import { loadRecording } from '../services/calls/record-call.js';
 import { CallType } from './call.js';
 import { CallDirectionEnum } from './enums.js';
@@ -43,6 +43,16 @@ const CallRecordingType = builder.objectRef<CallRecording>('CallRecording').impl
     }),
   }),
 });
+
+builder.objectFields(CallType, (t) => ({
+  recording: t.field({
+    type: CallRecordingType,
+    nullable: true,
+    description:
+      "The call's recording with its details (length, dual channel), where the vendor serves it on a route of its own (LlamadaPro; read only when asked for, one request per call, shared with `recordingUrl`); null on the other vendors, and when the call has none.",
+    resolve: (call, _, ctx) => callRecording(ctx, call),
+  }),
+}));
 
 const LoadRecordingInput = builder.inputType('LoadRecordingInput', {
   description:

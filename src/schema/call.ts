@@ -10,6 +10,8 @@ import {
   CallClassificationType,
   CallCostsType,
   CallNoteType,
+  CallRatingType,
+  CallUseCaseType,
   TranscriptEntryType,
 } from './call-parts.js';
 import { defineConnection, defineConnectionArgs } from './connection.js';
@@ -122,8 +124,16 @@ export const CallType = builder.node(builder.objectRef<Call>('Call'), {
     extraction: t.field({
       type: 'JSON',
       nullable: true,
-      description: 'Data the vendor extracted from the conversation.',
+      description:
+        "Data the vendor's AI extracted from the conversation, shaped as the vendor defines it (HappyRobot `extraction`, per use case); null for vendors that extract nothing (Ovia, LlamadaPro, CX).",
       resolve: (call) => call.extraction ?? null,
+    }),
+    customData: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        'Data the caller supplied with the call and the vendor stored as given: LlamadaPro `customData` (what `startCall` and `recordCall` send as `customData` / `callCustomData`), HappyRobot `metadata.custom`; null elsewhere.',
+      resolve: (call) => call.customData ?? null,
     }),
     analysis: t.exposeString('analysis', {
       nullable: true,
@@ -134,6 +144,84 @@ export const CallType = builder.node(builder.objectRef<Call>('Call'), {
       nullable: true,
       description: 'When the vendor created the record.',
       resolve: (call) => call.createdAt,
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the vendor last changed the record (Ovia `updated_at`, LlamadaPro `updatedAt`); null for CX and HappyRobot, which report none. `CallFilter.updatedAfter` filters on it.',
+      resolve: (call) => call.updatedAt,
+    }),
+    scheduledFor: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When a call that has not run yet is planned to run (HappyRobot `scheduled_for`); null on the other vendors.',
+      resolve: (call) => call.scheduledFor,
+    }),
+    campaignId: t.exposeString('campaignId', {
+      nullable: true,
+      description:
+        "HappyRobot's own id of the campaign the call belongs to (`campaign_id`); null on the other vendors.",
+    }),
+    useCase: t.field({
+      type: CallUseCaseType,
+      nullable: true,
+      description:
+        'The HappyRobot use case the call ran under (`use_case`); null on the other vendors.',
+      resolve: (call) => call.useCase,
+    }),
+    ratings: t.field({
+      type: [CallRatingType],
+      description: 'How people rated the call (HappyRobot `ratings`); empty on the other vendors.',
+      resolve: (call) => call.ratings,
+    }),
+    parentCallId: t.exposeString('parentCallId', {
+      nullable: true,
+      description:
+        "The vendor's own id (not a global id) of the call this one follows from, e.g. a retry or a transfer (HappyRobot `parent_call_id`); null on the other vendors.",
+    }),
+    tags: t.exposeStringList('tags', {
+      description:
+        'Labels put on the call (HappyRobot `metadata.tags`); empty on the other vendors.',
+    }),
+    customerName: t.exposeString('customerName', {
+      nullable: true,
+      description:
+        'The name of the customer the call was with, as the vendor holds it (CX `customerName`).',
+    }),
+    customerId: t.exposeString('customerId', {
+      nullable: true,
+      description: "CX's own id of the customer (`customerId`; not a global id).",
+    }),
+    skillId: t.exposeString('skillId', {
+      nullable: true,
+      description: "CX's own id of the skill the agent used (`skillId`), as `startCall` takes it.",
+    }),
+    agentScore: t.exposeFloat('agentScore', {
+      nullable: true,
+      description:
+        "LlamadaPro's score of how the agent did on the call (`agentScore`), on LlamadaPro's scale.",
+    }),
+    category: t.exposeString('category', {
+      nullable: true,
+      description:
+        "LlamadaPro's category of the call (`category`); the same value is `classification.tag` there.",
+    }),
+    contactId: t.exposeString('contactId', {
+      nullable: true,
+      description:
+        "LlamadaPro's own id of the contact the call is filed under (`contactId`; not a global id). `contact` finds the contact by phone instead.",
+    }),
+    funnelConversationId: t.exposeString('funnelConversationId', {
+      nullable: true,
+      description:
+        "LlamadaPro's own id of the funnel conversation the call belongs to (`funnelConversationId`), as `Task.conversationId` holds it.",
+    }),
+    lastUpdateSequence: t.exposeFloat('lastUpdateSequence', {
+      nullable: true,
+      description:
+        "LlamadaPro's change counter of the call (`lastUpdateSequence`): it grows with every change, so a sync can tell a newer copy from an older one.",
     }),
     raw: t.expose('raw', RAW_FIELD),
   }),
@@ -152,7 +240,8 @@ const CallFilterInput = builder.inputType('CallFilter', {
     status: t.field({
       type: [CallStatusEnum],
       required: false,
-      description: 'Any of these statuses.',
+      description:
+        "Any of these statuses. One status is sent to Ovia, LlamadaPro and HappyRobot in the vendor's spelling where that spelling is known (not CANCELED, which vendors spell two ways); several, and the rest, are checked on every call read.",
     }),
     direction: t.field({
       type: CallDirectionEnum,
@@ -169,6 +258,32 @@ const CallFilterInput = builder.inputType('CallFilter', {
       type: 'DateTime',
       required: false,
       description: 'Started before this time.',
+    }),
+    updatedAfter: t.field({
+      type: 'DateTime',
+      required: false,
+      description:
+        'Last updated at or after this time (`Call.updatedAt`), for incremental sync. No vendor filters by it, so it is checked on every call read; CX and HappyRobot report no update time and match nothing.',
+    }),
+    agentId: t.id({
+      required: false,
+      description:
+        "An Agent's id (`Agent.id`): only that agent's calls, on its vendor alone (with `providers`, the agent's vendor must be among them). Sent to Ovia natively.",
+    }),
+    classificationTag: t.string({
+      required: false,
+      description:
+        'Only calls whose `classification.tag` is this, ignoring case. Checked on every call read; CX classifies nothing and matches nothing.',
+    }),
+    useCaseId: t.string({
+      required: false,
+      description:
+        "HappyRobot's own id of a use case (`Call.useCase.id`); sent to HappyRobot natively. The other vendors have no use cases and match nothing.",
+    }),
+    campaignId: t.string({
+      required: false,
+      description:
+        "HappyRobot's own id of a campaign (`Call.campaignId`); checked on every HappyRobot call read. The other vendors have no campaigns and match nothing.",
     }),
   }),
 });

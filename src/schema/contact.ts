@@ -19,6 +19,9 @@ import { ProviderEnum } from './enums.js';
 import { definePayload, idempotencyKeyArg } from './mutation.js';
 import {
   AddressChannelEnum,
+  ContactFieldFilterInput,
+  ContactSearchFilterInput,
+  ContactSortInput,
   CreateContactInputType,
   UpdateContactInputType,
 } from './contact-inputs.js';
@@ -30,6 +33,11 @@ const ContactAddressType = builder.objectRef<ContactAddress>('ContactAddress').i
       type: AddressChannelEnum,
       description: 'The channel the address belongs to.',
       resolve: (entry) => entry.channel,
+    }),
+    providerChannel: t.exposeString('providerChannel', {
+      nullable: true,
+      description:
+        "The vendor's own channel type, as received (LlamadaPro's `channelType`): tells OTHER addresses apart, and is what `ContactAddressInput.providerChannel` writes back unchanged.",
     }),
     address: t.exposeString('address', {
       description: 'The number or e-mail address, as the vendor stores it.',
@@ -128,10 +136,43 @@ builder.queryFields((t) => ({
   contacts: t.field({
     type: ContactConnection,
     description:
-      "LlamadaPro's contacts, in the vendor order; with `search`, those whose names, numbers, e-mails or national id hold every word of it.",
+      "LlamadaPro's contacts. Without arguments, or with `filterBy`, `searchBy` and `sortBy`, the contact list (GetContacts), in the vendor order unless sorted. With any of `search`, `filters`, `sort` and `includeArchived`, a contact search (SearchContacts). The two sets cannot be mixed (INVALID_INPUT).",
     args: {
       search: t.arg.string({
-        description: 'Free text; every word must appear in the contact.',
+        description:
+          'Search: free text (SearchContacts `search`); the sandbox matches contacts whose names, numbers, e-mails or national id hold every word of it. Blank is the same as absent.',
+      }),
+      filters: t.arg({
+        type: [ContactSearchFilterInput],
+        required: false,
+        description:
+          'Search: conditions on members (SearchContacts `filters`), applied left to right.',
+      }),
+      sort: t.arg({
+        type: [ContactSortInput],
+        required: false,
+        description: 'Search: the order (SearchContacts `sort`), first key first.',
+      }),
+      includeArchived: t.arg.boolean({
+        required: false,
+        description:
+          'Search: whether archived contacts count (SearchContacts `includeArchived`); the vendor decides when absent.',
+      }),
+      filterBy: t.arg({
+        type: [ContactFieldFilterInput],
+        required: false,
+        description:
+          'List: `field:value` pairs that must all match (GetContacts `filterBy`, sent as `firstName:Ana;email:ana@example.com`).',
+      }),
+      searchBy: t.arg.string({
+        description:
+          'List: free text (GetContacts `searchBy`); the document does not say which members it looks in. Blank is the same as absent.',
+      }),
+      sortBy: t.arg({
+        type: [ContactSortInput],
+        required: false,
+        description:
+          'List: the order (GetContacts `sortBy`, sent as `createdAt=desc,lastName=asc`), first key first.',
       }),
       first: t.arg.int({
         defaultValue: FIRST_DEFAULT,

@@ -20,9 +20,10 @@ const ConversationContactInput = builder.inputType('ConversationContactInput', {
       required: false,
       description: 'CONTACT custom field values, as a JSON object keyed by field key.',
     }),
-    userId: t.string({
+    userId: t.id({
       required: false,
-      description: "The LlamadaPro user who owns the contact (the vendor's numeric id).",
+      description:
+        "The LlamadaPro user who owns the contact (the vendor's numeric id, as a number or a string of digits).",
     }),
   }),
 });
@@ -30,9 +31,10 @@ const ConversationContactInput = builder.inputType('ConversationContactInput', {
 export const CreateConversationInput = builder.inputType('CreateConversationInput', {
   description: 'A new funnel conversation. Give `contactId` or `contact`, not both.',
   fields: (t) => ({
-    funnelId: t.string({
+    funnelId: t.id({
       required: true,
-      description: "The funnel it goes into (the vendor's numeric id).",
+      description:
+        "The funnel it goes into (the vendor's numeric id, as a number or a string of digits).",
     }),
     contactId: t.id({
       required: false,
@@ -43,13 +45,15 @@ export const CreateConversationInput = builder.inputType('CreateConversationInpu
       required: false,
       description: 'A contact to create, or to match by address and update.',
     }),
-    funnelStatusId: t.string({
+    funnelStatusId: t.id({
       required: false,
-      description: "Its initial status in the funnel (the vendor's numeric id).",
+      description:
+        "Its initial status in the funnel (the vendor's numeric id, as a number or a string of digits).",
     }),
-    userId: t.string({
+    userId: t.id({
       required: false,
-      description: "The LlamadaPro user in charge of it (the vendor's numeric id).",
+      description:
+        "The LlamadaPro user in charge of it (the vendor's numeric id, as a number or a string of digits).",
     }),
     archivedAt: t.field({
       type: 'DateTime',
@@ -73,6 +77,11 @@ const UpdateConversationContactInput = builder.inputType('UpdateConversationCont
   description:
     "Changes to a conversation's contact. An omitted member is left alone; an explicit null clears it (names, nationalId, companyPosition and userId only). Phones and e-mails are added.",
   fields: (t) => ({
+    id: t.id({
+      required: false,
+      description:
+        "The global id of the conversation's contact, sent as the item's `contact.id` (BulkUpdate's request sample carries it) so the vendor knows which contact the changes are for.",
+    }),
     firstName: t.string({ required: false, description: 'Given name.' }),
     lastName: t.string({ required: false, description: 'Family name.' }),
     phones: t.stringList({ required: false, description: 'Phone numbers to add, in E.164.' }),
@@ -84,9 +93,10 @@ const UpdateConversationContactInput = builder.inputType('UpdateConversationCont
       required: false,
       description: 'CONTACT custom field values to set; a null value removes that key.',
     }),
-    userId: t.string({
+    userId: t.id({
       required: false,
-      description: "The LlamadaPro user who owns the contact (the vendor's numeric id).",
+      description:
+        "The LlamadaPro user who owns the contact (the vendor's numeric id, as a number or a string of digits).",
     }),
   }),
 });
@@ -96,13 +106,15 @@ const UpdateConversationInput = builder.inputType('UpdateConversationInput', {
     'Changes to one conversation. An omitted member is left alone; an explicit null clears it (funnelStatusId, userId and archivedAt only).',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The Conversation id.' }),
-    funnelStatusId: t.string({
+    funnelStatusId: t.id({
       required: false,
-      description: "Its status in the funnel (the vendor's numeric id).",
+      description:
+        "Its status in the funnel (the vendor's numeric id, as a number or a string of digits).",
     }),
-    userId: t.string({
+    userId: t.id({
       required: false,
-      description: "The LlamadaPro user in charge of it (the vendor's numeric id).",
+      description:
+        "The LlamadaPro user in charge of it (the vendor's numeric id, as a number or a string of digits).",
     }),
     archivedAt: t.field({
       type: 'DateTime',

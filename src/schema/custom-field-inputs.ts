@@ -33,7 +33,7 @@ export const CreateCustomFieldInputType = builder.inputType('CreateCustomFieldIn
     key: t.string({
       required: true,
       description:
-        'The key values are stored under: a lower-case letter, then up to 62 lower-case letters, digits or `_`.',
+        "The key values are stored under (LlamadaPro's `fieldKey`): a letter, then letters, digits or `_`, in either case (`customerTier` or `customer_tier`), of any length.",
     }),
     label: t.string({ required: false, description: 'The label shown for it.' }),
     type: t.field({
@@ -56,7 +56,8 @@ export const UpdateCustomFieldInputType = builder.inputType('UpdateCustomFieldIn
   fields: (t) => ({
     key: t.string({
       required: false,
-      description: 'A new key; the values stored under the old key move with it.',
+      description:
+        'A new key, written as for a new field; the values stored under the old key move with it.',
     }),
     label: t.string({ required: false, description: 'The label shown for it.' }),
     type: t.field({

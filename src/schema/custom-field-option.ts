@@ -14,5 +14,17 @@ export const CustomFieldOptionType = builder
         nullable: true,
         description: 'What the option means.',
       }),
+      createdAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When the option was created.',
+        resolve: (option) => option.createdAt,
+      }),
+      updatedAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When the option last changed.',
+        resolve: (option) => option.updatedAt,
+      }),
     }),
   });

@@ -9,6 +9,7 @@ import './call.js';
 import './call-note.js';
 import './start-call.js';
 import './call-recording.js';
+import './call-transcription.js';
 import './contact.js';
 import './task.js';
 import './problem.js';

@@ -4,13 +4,18 @@ import { listContactCalls } from '../services/calls/contact-calls.js';
 import { agentOfProblem, callOfProblem } from '../services/calls/problem-call.js';
 import { contactOfCall } from '../services/contacts.js';
 import { definitionOfValue } from '../services/custom-fields.js';
-import { contactOfMessage, messagesOfContact } from '../services/messages.js';
+import {
+  contactOfMessage,
+  conversationOfMessage,
+  messagesOfContact,
+} from '../services/messages.js';
 import { problemsOfCall } from '../services/problems.js';
-import { contactOfTask, tasksOfContact } from '../services/tasks.js';
+import { contactOfTask, conversationOfTask, tasksOfContact } from '../services/tasks.js';
 import { AgentRefType } from './agent.js';
 import { CallConnection, CallType } from './call.js';
 import { defineConnectionArgs } from './connection.js';
 import { ContactType } from './contact.js';
+import { ConversationType } from './conversation.js';
 import { CustomFieldNodeType, CustomFieldValueType } from './custom-field.js';
 import { MessageConnection, MessageType } from './message.js';
 import { ProblemNodeType } from './problem.js';
@@ -27,7 +32,7 @@ builder.objectFields(CallType, (t) => ({
     type: ContactType,
     nullable: true,
     description:
-      "The LlamadaPro contact whose addresses hold this call's customerPhone; batched into contact searches of up to 50 numbers.",
+      'The LlamadaPro contact of this call: for a LlamadaPro call, the contact it is filed under (its `contactId`, read by id); for any other, or one without `contactId`, the contact whose addresses hold its customerPhone, batched into contact searches of up to 50 numbers.',
     resolve: (call, _, ctx, info) => contactOfCall(ctx, call, contactRead(info)),
   }),
   problems: t.field({
@@ -50,7 +55,8 @@ builder.objectFields(ProblemNodeType, (t) => ({
   agent: t.field({
     type: AgentRefType,
     nullable: true,
-    description: "The agent of the problem's call, as that call's vendor names it.",
+    description:
+      "The agent of the problem's call, as that call's vendor names it, else Freya's `agentId` and `agentName` on the call's vendor. When the call is not found, that vendor is the one configured call vendor whose id format fits `callId`; null when several fit (a UUID: Ovia or CX), the problem names no call, or it names no agent.",
     resolve: (problem, _, ctx) => agentOfProblem(ctx, problem),
   }),
 }));
@@ -61,6 +67,12 @@ builder.objectFields(TaskType, (t) => ({
     nullable: true,
     description: "The contact of the task's conversation.",
     resolve: (task, _, ctx, info) => contactOfTask(ctx, task, contactRead(info)),
+  }),
+  conversation: t.field({
+    type: ConversationType,
+    nullable: true,
+    description: 'The LlamadaPro funnel conversation the task belongs to (its `conversationId`).',
+    resolve: (task, _, ctx) => conversationOfTask(ctx, task),
   }),
 }));
 
@@ -99,6 +111,13 @@ builder.objectFields(MessageType, (t) => ({
     nullable: true,
     description: 'The contact the message was exchanged with.',
     resolve: (message, _, ctx, info) => contactOfMessage(ctx, message, contactRead(info)),
+  }),
+  conversation: t.field({
+    type: ConversationType,
+    nullable: true,
+    description:
+      "The LlamadaPro funnel conversation the message belongs to (the vendor's `funnelConversationId`); null when it has none.",
+    resolve: (message, _, ctx) => conversationOfMessage(ctx, message),
   }),
 }));
 

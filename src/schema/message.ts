@@ -3,9 +3,12 @@ import { RAW_FIELD } from './scalars.js';
 import { builder } from '../builder.js';
 import { localId } from '../ids.js';
 import type {
+  MediaProcessing,
+  MediaProcessingStep,
   Message,
   MessageAttachment,
   MessageDirection,
+  MessageError,
   MessageParty,
 } from '../model/message.js';
 import { listMessages, messageById, messageNode } from '../services/messages.js';
@@ -38,6 +41,79 @@ const MessagePartyType = builder.objectRef<MessageParty>('MessageParty').impleme
   }),
 });
 
+const MediaProcessingStepType = builder
+  .objectRef<MediaProcessingStep>('MediaProcessingStep')
+  .implement({
+    description:
+      "One step of the vendor's processing of media: a text representation or a summary.",
+    fields: (t) => ({
+      status: t.exposeString('status', {
+        nullable: true,
+        description: 'How far it got, as the vendor spells it (e.g. `pending`, `completed`).',
+      }),
+      content: t.exposeString('content', {
+        nullable: true,
+        description: 'What it produced: the text of a voice note or document, or the summary.',
+      }),
+      errorMessage: t.exposeString('errorMessage', {
+        nullable: true,
+        description: 'Why it failed, when it did.',
+      }),
+      processedAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it was done.',
+        resolve: (step) => step.processedAt,
+      }),
+    }),
+  });
+
+const MediaProcessingType = builder.objectRef<MediaProcessing>('MediaProcessing').implement({
+  description:
+    'What LlamadaPro made of media (its `mediaProcessing`): a text representation and a summary.',
+  fields: (t) => ({
+    textRepresentation: t.field({
+      type: MediaProcessingStepType,
+      nullable: true,
+      description: 'The media as text (a transcript of audio, the text of a document).',
+      resolve: (processing) => processing.textRepresentation,
+    }),
+    summary: t.field({
+      type: MediaProcessingStepType,
+      nullable: true,
+      description: 'A short summary of the media.',
+      resolve: (processing) => processing.summary,
+    }),
+  }),
+});
+
+/** The vendor types `code` as a double; WhatsApp's codes are whole numbers. */
+const wholeNumber = (value: number | null): number | null =>
+  value !== null && Number.isSafeInteger(value) && Math.abs(value) <= 2_147_483_647 ? value : null;
+
+const MessageErrorType = builder.objectRef<MessageError>('MessageError').implement({
+  description: 'Why a message was not delivered, as the messaging provider reported it.',
+  fields: (t) => ({
+    code: t.int({
+      nullable: true,
+      description:
+        "The provider's error code (e.g. WhatsApp's 131026); null when it is not a whole number (see `raw`).",
+      resolve: (error) => wholeNumber(error.code),
+    }),
+    title: t.exposeString('title', { nullable: true, description: 'The error in a few words.' }),
+    message: t.exposeString('message', { nullable: true, description: 'What went wrong.' }),
+    href: t.exposeString('href', {
+      nullable: true,
+      description: 'Where the provider documents the error.',
+    }),
+    provider: t.exposeString('provider', {
+      nullable: true,
+      description:
+        'The messaging provider that reported it, as LlamadaPro names it (e.g. `whatsapp`).',
+    }),
+  }),
+});
+
 const MessageAttachmentType = builder.objectRef<MessageAttachment>('MessageAttachment').implement({
   description: 'A file sent with a message.',
   fields: (t) => ({
@@ -47,6 +123,12 @@ const MessageAttachmentType = builder.objectRef<MessageAttachment>('MessageAttac
       description: 'What kind of file (image, audio, document…).',
     }),
     url: t.exposeString('url', { nullable: true, description: 'Where the file can be fetched.' }),
+    mediaProcessing: t.field({
+      type: MediaProcessingType,
+      nullable: true,
+      description: "What LlamadaPro made of the file (a voice note's transcript and summary).",
+      resolve: (attachment) => attachment.mediaProcessing,
+    }),
   }),
 });
 
@@ -108,7 +190,20 @@ export const MessageType = builder.node(builder.objectRef<Message>('Message'), {
     }),
     conversationId: t.exposeString('conversationId', {
       nullable: true,
-      description: "The messaging conversation it belongs to (the vendor's own id).",
+      description:
+        "The messaging conversation (the WhatsApp thread) it belongs to (the vendor's own id); not the funnel `conversation`.",
+    }),
+    errors: t.field({
+      type: [MessageErrorType],
+      description: 'Why it was not delivered (usually with status `failed`); empty otherwise.',
+      resolve: (message) => message.errors,
+    }),
+    mediaProcessing: t.field({
+      type: MediaProcessingType,
+      nullable: true,
+      description:
+        "What LlamadaPro made of the message's media, as a whole; see also each attachment's.",
+      resolve: (message) => message.mediaProcessing,
     }),
     createdAt: t.field({
       type: 'DateTime',

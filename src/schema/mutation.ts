@@ -18,11 +18,11 @@ const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
     },
     IDEMPOTENCY_KEY_IN_DOUBT: {
       description:
-        'An earlier request with this idempotency key may have reached the vendor but its outcome is unknown; the key stays pinned until it expires and nothing was sent again.',
+        'An earlier request with this idempotency key may have reached the vendor but its outcome is unknown (it failed unexpectedly, or the gateway process handling it stopped before recording it), or it ran but its result was too large to keep; the key stays pinned until it expires and nothing was sent again.',
     },
     IDEMPOTENCY_UNAVAILABLE: {
       description:
-        'The gateway cannot take another idempotency key now (its store is full, or this client holds as many keys as it may); nothing was sent. Repeats of keys already used still work.',
+        'The gateway cannot take or check an idempotency key now (its store is full, this client holds as many keys as it may, or the shared store, Redis, cannot be reached); nothing was sent. Repeats of keys already used still work while the store can be reached.',
     },
     UPSTREAM_REJECTED: { description: 'The vendor refused the request (4xx).' },
     UPSTREAM_UNAVAILABLE: { description: 'The vendor failed (5xx) or could not be reached.' },
@@ -87,7 +87,7 @@ export function definePayload<T>(
   });
 }
 
-/** The `idempotencyKey` argument of every mutation that creates something (CONTRACT §4). */
+/** The `idempotencyKey` argument of every mutation that creates something (README, "Mutations"). */
 export function idempotencyKeyArg(t: { arg: ArgBuilder<BuilderTypes> }) {
   return t.arg.string({
     description:

@@ -170,7 +170,7 @@ const CreateProblemInput = builder.inputType('CreateProblemInput', {
     callId: t.string({
       required: false,
       description:
-        "The call it is about: the call vendor's own id (Call.providerId), not a global id.",
+        "The call it is about: the call vendor's own id (Call.providerId), not a global id, sent as it is. Freya's document types it `string<uuid>`, which only Ovia and CX call ids are; a HappyRobot id (24 letters and digits) or a LlamadaPro one (digits) is sent unchanged all the same, and a Freya that enforces its document answers UPSTREAM_REJECTED (the sandbox files it).",
     }),
     agentId: t.string({
       required: false,

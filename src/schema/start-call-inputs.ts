@@ -60,8 +60,8 @@ const VapiModelChoiceInput = builder.inputType('VapiModelChoiceInput', {
 const VapiModelConfigInput = builder.inputType('VapiModelConfigInput', {
   description: "Vapi's language-model settings.",
   fields: (t) => ({
-    maxTokens: t.float({ required: false, description: 'Most tokens per answer (> 0).' }),
-    temperature: t.float({ required: false, description: 'Sampling temperature (>= 0).' }),
+    maxTokens: t.float({ required: false, description: 'Most tokens per answer.' }),
+    temperature: t.float({ required: false, description: 'Sampling temperature.' }),
     model: t.field({
       type: VapiModelChoiceInput,
       required: false,
@@ -76,12 +76,12 @@ const VapiVoiceConfigInput = builder.inputType('VapiVoiceConfigInput', {
     provider: t.string({ required: false, description: 'The voice vendor, e.g. `11labs`.' }),
     voiceId: t.string({ required: false, description: "The voice, by the vendor's id." }),
     model: t.string({ required: false, description: "The vendor's voice model." }),
-    speed: t.float({ required: false, description: 'Speaking speed (> 0).' }),
-    stability: t.float({ required: false, description: 'Voice stability (0 to 1).' }),
-    style: t.float({ required: false, description: 'Style exaggeration (0 to 1).' }),
+    speed: t.float({ required: false, description: 'Speaking speed.' }),
+    stability: t.float({ required: false, description: 'Voice stability.' }),
+    style: t.float({ required: false, description: 'Style exaggeration.' }),
     optimizeStreamingLatency: t.float({
       required: false,
-      description: 'Latency optimization level (>= 0).',
+      description: 'Latency optimization level.',
     }),
   }),
 });
@@ -100,7 +100,7 @@ const VapiTranscriberConfigInput = builder.inputType('VapiTranscriberConfigInput
     }),
     confidenceThreshold: t.float({
       required: false,
-      description: 'Words below this confidence are dropped (0 to 1).',
+      description: 'Words below this confidence are dropped.',
     }),
     keywords: t.stringList({ required: false, description: 'Words to listen for.' }),
   }),
@@ -184,9 +184,10 @@ export const LlamadaProAgentCallInput = builder.inputType('LlamadaProAgentCallIn
 export const LlamadaProVoiceAgentCallInput = builder.inputType('LlamadaProVoiceAgentCallInput', {
   description: 'A call by a configured LlamadaPro voice agent (StartAgentCall, voiceAgentId form).',
   fields: (t) => ({
-    voiceAgentId: t.string({
+    voiceAgentId: t.id({
       required: true,
-      description: "The voice agent: LlamadaPro's numeric id, as a string.",
+      description:
+        'The voice agent: LlamadaPro\'s numeric id, given as a number (`123`) or a string of digits (`"123"`); sent as a number.',
     }),
     to: t.string({ required: true, description: 'The number to call (E.164).' }),
     contextVariables: t.field({

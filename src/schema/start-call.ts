@@ -84,7 +84,11 @@ const RecordCallInput = builder.inputType('RecordCallInput', {
       description: 'How long it lasted, in seconds (>= 0); null when unknown.',
     }),
     userId: t.int({ required: false, description: 'The LlamadaPro user who made or took it.' }),
-    teamId: t.string({ required: false, description: "The LlamadaPro team's numeric id." }),
+    teamId: t.id({
+      required: false,
+      description:
+        "The LlamadaPro team's numeric id, given as a number or a string of digits; sent as a number.",
+    }),
     redirectedTo: t.string({
       required: false,
       description: 'The number it was forwarded to (E.164).',
@@ -97,13 +101,15 @@ const RecordCallInput = builder.inputType('RecordCallInput', {
       required: false,
       description: 'The telephony provider that carried it, e.g. `twilio`.',
     }),
-    funnelConversationId: t.string({
+    funnelConversationId: t.id({
       required: false,
-      description: "The LlamadaPro funnel conversation's numeric id.",
+      description:
+        "The LlamadaPro funnel conversation's numeric id, given as a number or a string of digits; sent as a number.",
     }),
-    sessionId: t.string({
+    sessionId: t.id({
       required: false,
-      description: "The LlamadaPro session's numeric id.",
+      description:
+        "The LlamadaPro session's numeric id, given as a number or a string of digits; sent as a number.",
     }),
     metadata: t.field({
       type: 'JSON',

@@ -8,11 +8,12 @@ export const TaskStatusEnum = builder.enumType('TaskStatus', {
   values: {
     COMPLETED: { description: 'Done.' },
     CANCELLED: { description: 'Called off; see `cancellationReason`.' },
-    SCHEDULED: {
-      description:
-        'Open, due in the future or without a due date (also any status we do not know).',
-    },
+    SCHEDULED: { description: 'Open, due in the future or without a due date.' },
     OVERDUE: { description: 'Open and past its due date.' },
+    UNKNOWN: {
+      description:
+        "A vendor status the mapping does not know (or none); the vendor's own is `Task.providerStatus`. Only read: refused in filters and inputs.",
+    },
   } satisfies Record<TaskStatus, { description: string }>,
 });
 
@@ -27,7 +28,11 @@ export const TaskActorTypeEnum = builder.enumType('TaskActorType', {
 export const TaskFilterInput = builder.inputType('TaskFilter', {
   description: 'Narrows a list of tasks; every member given must match.',
   fields: (t) => ({
-    status: t.field({ type: TaskStatusEnum, required: false, description: 'Only this status.' }),
+    status: t.field({
+      type: TaskStatusEnum,
+      required: false,
+      description: 'Only this status; UNKNOWN is refused (the vendor cannot be asked for it).',
+    }),
     dueBefore: t.field({
       type: 'DateTime',
       required: false,
@@ -88,7 +93,8 @@ export const CreateTaskInputType = builder.inputType('CreateTaskInput', {
     status: t.field({
       type: TaskStatusEnum,
       required: false,
-      description: 'The initial status; LlamadaPro makes it SCHEDULED when left out.',
+      description:
+        'The initial status; LlamadaPro makes it SCHEDULED when left out. UNKNOWN is refused.',
     }),
   }),
 });
@@ -98,7 +104,11 @@ export const UpdateTaskInputType = builder.inputType('UpdateTaskInput', {
     'Changes to a task. An omitted member is left alone; an explicit null clears it (only the dates and `cancellationReason` can be cleared).',
   fields: (t) => ({
     objective: t.string({ required: false, description: 'What is to be done.' }),
-    status: t.field({ type: TaskStatusEnum, required: false, description: 'The new status.' }),
+    status: t.field({
+      type: TaskStatusEnum,
+      required: false,
+      description: 'The new status; UNKNOWN is refused.',
+    }),
     dueDate: t.field({ type: 'DateTime', required: false, description: 'When the task is due.' }),
     publishedAt: t.field({
       type: 'DateTime',

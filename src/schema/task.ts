@@ -53,8 +53,14 @@ export const TaskType = builder.node(builder.objectRef<Task>('Task'), {
     objective: t.exposeString('objective', { description: 'What is to be done.' }),
     status: t.field({
       type: TaskStatusEnum,
-      description: 'Where the task stands.',
+      description:
+        'Where the task stands; UNKNOWN when the vendor status is one the mapping does not know.',
       resolve: (task) => task.status,
+    }),
+    providerStatus: t.exposeString('providerStatus', {
+      nullable: true,
+      description:
+        "The vendor's own status, as received (LlamadaPro's `status`, e.g. `scheduled`).",
     }),
     dueDate: t.field({
       type: 'DateTime',

@@ -3,16 +3,18 @@ import type { Context } from '../context.js';
 import { expectGlobalId, parseLocalId, vendorIdOn, type GlobalId } from '../ids.js';
 import type { Contact } from '../model/contact.js';
 import type { BulkConversationResult, ConversationRef } from '../model/conversation.js';
-import { e164, globalIdOf, notNull, numericId, sendIfGiven, text } from '../mutations/inputs.js';
-import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
+import {
+  e164,
+  globalIdOf,
+  nonBlank,
+  notNull,
+  numericId,
+  sendIfGiven,
+} from '../mutations/inputs.js';
+import { runMutation, type MutationArgs, type MutationOutcome } from '../mutations/run-mutation.js';
 import { llamadaProContactId, llamadaProConversationId } from '../vendors/llamadapro/ids.js';
 
 /* LlamadaPro's funnel conversations: the read, the contact join, the create and the bulk writes. */
-
-interface MutationArgs {
-  input: unknown;
-  idempotencyKey?: string | null;
-}
 
 /** Conversations are LlamadaPro's; the id must also have the form of a LlamadaPro one. */
 const conversationVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
@@ -60,12 +62,12 @@ const isoDate = z.date().transform((date) => date.toISOString());
 
 const createContactSchema = z
   .object({
-    firstName: sendIfGiven(text(200)),
-    lastName: sendIfGiven(text(200)),
+    firstName: sendIfGiven(nonBlank()),
+    lastName: sendIfGiven(nonBlank()),
     phones: sendIfGiven(z.array(e164)),
     emails: sendIfGiven(z.array(email)),
-    nationalId: sendIfGiven(text(100)),
-    companyPosition: sendIfGiven(text(200)),
+    nationalId: sendIfGiven(nonBlank()),
+    companyPosition: sendIfGiven(nonBlank()),
     customFields: sendIfGiven(jsonObject),
     userId: sendIfGiven(vendorNumber),
   })
@@ -105,12 +107,14 @@ const createItemSchema = z
   });
 
 const updateContactSchema = z.object({
-  firstName: text(200).nullable().optional(),
-  lastName: text(200).nullable().optional(),
+  // BulkUpdate's contact names the contact it changes; the vendor checks it is the conversation's.
+  id: sendIfGiven(contactId),
+  firstName: nonBlank().nullable().optional(),
+  lastName: nonBlank().nullable().optional(),
   phones: notNull(z.array(e164)),
   emails: notNull(z.array(email)),
-  nationalId: text(100).nullable().optional(),
-  companyPosition: text(200).nullable().optional(),
+  nationalId: nonBlank().nullable().optional(),
+  companyPosition: nonBlank().nullable().optional(),
   customFields: notNull(jsonObject),
   userId: vendorNumber.nullable().optional(),
 });

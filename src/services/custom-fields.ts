@@ -13,8 +13,8 @@ import {
   type CustomFieldOption,
   type CustomFieldOptionInput,
 } from '../model/custom-field.js';
-import { globalIdOf, notNull, text } from '../mutations/inputs.js';
-import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
+import { globalIdOf, nonBlank, notNull } from '../mutations/inputs.js';
+import { runMutation, type MutationArgs, type MutationOutcome } from '../mutations/run-mutation.js';
 import {
   llamadaProCustomFieldId,
   llamadaProCustomFieldOptionId,
@@ -22,11 +22,6 @@ import {
 import { FIRST_DEFAULT, validateFirst, vendorList, type ListArgs } from './list-connection.js';
 
 /* LlamadaPro's custom field definitions and the options of list-typed ones. */
-
-interface MutationArgs {
-  input: unknown;
-  idempotencyKey?: string | null;
-}
 
 /** Definitions are LlamadaPro's; the id must also have the form of a LlamadaPro one. */
 const customFieldVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
@@ -78,8 +73,14 @@ export async function definitionOfValue(
   );
 }
 
-const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, {
-  error: 'must be a lower-case letter, then up to 62 lower-case letters, digits or _',
+/**
+ * The document types `fieldKey` only as a string, "Unique key/identifier for the field", with no
+ * length: read as an identifier, a letter then letters, digits or `_` in either case (camelCase
+ * as the document's own `customKey`, or snake_case), which the sandbox checks too
+ * (docs/vendors/llamadapro.md, Custom fields).
+ */
+const fieldKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, {
+  error: 'must be a letter, then letters, digits or _ (e.g. customerTier or customer_tier)',
 });
 const customFieldId = globalIdOf('CustomField', 'LLAMADAPRO').pipe(llamadaProCustomFieldId);
 // LlamadaPro types option ids as numbers (docs/vendors/llamadapro.md, Ids).
@@ -112,10 +113,10 @@ export function customFieldOption(
 const createCustomFieldArgs = z.object({
   input: z.object({
     key: fieldKey,
-    label: text(200).nullish(),
+    label: nonBlank().nullish(),
     type: z.enum(CUSTOM_FIELD_TYPES),
     entityType: z.enum(CUSTOM_FIELD_ENTITY_TYPES),
-    description: text(2_000).nullish(),
+    description: nonBlank().nullish(),
   }),
 });
 
@@ -123,10 +124,10 @@ const updateCustomFieldArgs = z.object({
   id: customFieldId,
   input: z.object({
     key: notNull(fieldKey),
-    label: text(200).nullable().optional(),
+    label: nonBlank().nullable().optional(),
     type: notNull(z.enum(CUSTOM_FIELD_TYPES)),
     entityType: notNull(z.enum(CUSTOM_FIELD_ENTITY_TYPES)),
-    description: text(2_000).nullable().optional(),
+    description: nonBlank().nullable().optional(),
   }),
 });
 
@@ -135,9 +136,9 @@ const deleteCustomFieldArgs = z.object({ id: customFieldId, force: z.boolean().n
 const createOptionArgs = z.object({
   customFieldId,
   input: z.object({
-    value: text(500),
-    label: text(200).nullish(),
-    description: text(2_000).nullish(),
+    value: nonBlank(),
+    label: nonBlank().nullish(),
+    description: nonBlank().nullish(),
   }),
 });
 
@@ -145,9 +146,9 @@ const updateOptionArgs = z.object({
   customFieldId,
   optionId,
   input: z.object({
-    value: notNull(text(500)),
-    label: text(200).nullable().optional(),
-    description: text(2_000).nullable().optional(),
+    value: notNull(nonBlank()),
+    label: nonBlank().nullable().optional(),
+    description: nonBlank().nullable().optional(),
   }),
 });
 

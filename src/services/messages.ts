@@ -4,24 +4,20 @@ import { invalidInput } from '../errors.js';
 import { expectGlobalId, parseLocalId, vendorIdOn, type GlobalId } from '../ids.js';
 import type { ConnectionShape } from '../model/connection.js';
 import type { Contact } from '../model/contact.js';
+import type { ConversationRef } from '../model/conversation.js';
 import {
   WHATSAPP_MESSAGE_TYPES,
   type Message,
   type WhatsAppMedia,
   type WhatsAppMessageType,
 } from '../model/message.js';
-import { e164, sendIfGiven, text } from '../mutations/inputs.js';
-import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
+import { e164, nonBlank, sendIfGiven } from '../mutations/inputs.js';
+import { runMutation, type MutationArgs, type MutationOutcome } from '../mutations/run-mutation.js';
 import { llamadaProContactId, llamadaProMessageId } from '../vendors/llamadapro/ids.js';
 import { prefetchDefinitions, type ContactRead } from './contacts.js';
 import { FIRST_DEFAULT, validateFirst, vendorList, type ListArgs } from './list-connection.js';
 
 /* WhatsApp messages, all held by LlamadaPro: reads, a contact's list, the sends and the upload. */
-
-interface MutationArgs {
-  input: unknown;
-  idempotencyKey?: string | null;
-}
 
 /** Messages are LlamadaPro's; the id must also have the form of a LlamadaPro message id. */
 const messageVendorId = (id: Pick<GlobalId, 'provider' | 'providerId'>): string =>
@@ -87,6 +83,16 @@ export function contactOfMessage(
   return ctx.loaders.contact.load(message.contactId);
 }
 
+/** `Message.conversation`: the funnel conversation the message belongs to. */
+export function conversationOfMessage(
+  ctx: Context,
+  message: Message,
+): Promise<ConversationRef> | null {
+  return message.funnelConversationId === null
+    ? null
+    : ctx.loaders.conversation.load(message.funnelConversationId);
+}
+
 // --- Mutations: CreateTemplateMessage / CreateMessage / UploadMedia ----------------------------
 
 /** The types whose content is a file: WhatsApp sends them by `fileId`. */
@@ -117,17 +123,10 @@ const sendTemplateArgs = z.object({
     .object({
       fromPhoneNumber: e164,
       toPhoneNumber: e164,
-      userId: sendIfGiven(text(200)),
-      templateName: text(512),
+      userId: sendIfGiven(nonBlank()),
+      templateName: nonBlank(),
       languageCode,
-      variables: sendIfGiven(
-        z.array(
-          z
-            .string()
-            .min(1, { error: 'must not be empty' })
-            .max(1_024, { error: 'must be at most 1024 characters' }),
-        ),
-      ),
+      variables: sendIfGiven(z.array(z.string().min(1, { error: 'must not be empty' }))),
       components: sendIfGiven(
         z
           .array(templateComponent, { error: 'must be an array of component objects' })
@@ -152,11 +151,10 @@ const sendMessageArgs = z.object({
     .object({
       fromPhoneNumber: e164,
       toPhoneNumber: e164,
-      userId: sendIfGiven(text(200)),
-      // WhatsApp's limit for a text body.
-      content: z.string().max(4_096, { error: 'must be at most 4096 characters' }),
+      userId: sendIfGiven(nonBlank()),
+      content: z.string(),
       type: z.enum(WHATSAPP_MESSAGE_TYPES),
-      fileId: sendIfGiven(text(500)),
+      fileId: sendIfGiven(nonBlank()),
       customFields: sendIfGiven(jsonObject),
     })
     .superRefine((input, ctx) => {
@@ -183,8 +181,8 @@ const uploadMediaArgs = z.object({
   input: z
     .object({
       fromPhoneNumber: e164,
-      fileId: sendIfGiven(text(500)),
-      fileName: sendIfGiven(text(255)),
+      fileId: sendIfGiven(nonBlank()),
+      fileName: sendIfGiven(nonBlank()),
       contentType: sendIfGiven(
         z
           .string()

@@ -9,8 +9,8 @@ import {
   type Problem,
   type ProblemFilter,
 } from '../model/problem.js';
-import { sendIfGiven, text } from '../mutations/inputs.js';
-import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
+import { nonBlank, sendIfGiven } from '../mutations/inputs.js';
+import { runMutation, type MutationArgs, type MutationOutcome } from '../mutations/run-mutation.js';
 import { freyaProblemId } from '../vendors/freya/ids.js';
 import { filterMember, filterText, parseFilter } from './filters.js';
 import { FIRST_DEFAULT, validateFirst, vendorList, type ListArgs } from './list-connection.js';
@@ -61,10 +61,10 @@ export function problemsOfCall(ctx: Context, call: Call): Promise<Problem[]> {
 
 const createProblemArgs = z.object({
   input: z.object({
-    problem: text(1_000),
-    description: sendIfGiven(text()),
-    callId: sendIfGiven(text(200)),
-    agentId: sendIfGiven(text(200)),
+    problem: nonBlank(),
+    description: sendIfGiven(nonBlank()),
+    callId: sendIfGiven(nonBlank()),
+    agentId: sendIfGiven(nonBlank()),
     type: sendIfGiven(z.enum(PROBLEM_TYPES)),
     severity: sendIfGiven(
       z
@@ -72,16 +72,13 @@ const createProblemArgs = z.object({
         .min(0, { error: 'must be between 0 and 1' })
         .max(1, { error: 'must be between 0 and 1' }),
     ),
-    status: sendIfGiven(text(100)),
-    assignedTo: sendIfGiven(text(200)),
-    messageId: sendIfGiven(text(200)),
+    status: sendIfGiven(nonBlank()),
+    assignedTo: sendIfGiven(nonBlank()),
+    messageId: sendIfGiven(nonBlank()),
   }),
 });
 
-export function createProblem(
-  ctx: Context,
-  args: { input: unknown; idempotencyKey?: string | null },
-): Promise<MutationOutcome<Problem>> {
+export function createProblem(ctx: Context, args: MutationArgs): Promise<MutationOutcome<Problem>> {
   return runMutation(ctx, {
     name: 'createProblem',
     args: { input: args.input },

@@ -4,19 +4,27 @@ import { atPath, providerNotConfigured } from '../errors.js';
 import { expectGlobalId, parseLocalId, type GlobalId, vendorIdOn } from '../ids.js';
 import type { ConnectionShape } from '../model/connection.js';
 import type { Contact } from '../model/contact.js';
+import type { ConversationRef } from '../model/conversation.js';
 import {
+  SETTABLE_TASK_STATUSES,
   TASK_ACTOR_TYPES,
-  TASK_STATUSES,
   type CreateTaskInput,
   type Task,
   type TaskFilter,
 } from '../model/task.js';
-import { globalIdOf, notNull, numericId, text } from '../mutations/inputs.js';
-import { runMutation, type MutationOutcome } from '../mutations/run-mutation.js';
+import { globalIdOf, nonBlank, notNull, numericId } from '../mutations/inputs.js';
+import { runMutation, type MutationArgs, type MutationOutcome } from '../mutations/run-mutation.js';
 import type { PagedSource } from '../paging/paged-source.js';
 import { llamadaProTaskId } from '../vendors/llamadapro/ids.js';
 import { prefetchDefinitions, type ContactRead } from './contacts.js';
-import { filterDate, filterEnum, filterId, filterText, parseFilter } from './filters.js';
+import {
+  filterDate,
+  filterEnum,
+  filterId,
+  filterMember,
+  filterText,
+  parseFilter,
+} from './filters.js';
 import {
   FIRST_DEFAULT,
   listConnection,
@@ -39,9 +47,17 @@ export function taskById(ctx: Context, id: string): Promise<Task> {
   return ctx.loaders.task.load(taskVendorId(expectGlobalId(id, 'Task')));
 }
 
+/**
+ * A status to set or to list by: UNKNOWN only reads a vendor status the mapping does not know, so
+ * it cannot be sent.
+ */
+const settableStatus = z.enum(SETTABLE_TASK_STATUSES, {
+  error: `must be one of ${SETTABLE_TASK_STATUSES.join(', ')}; UNKNOWN is only read, never sent`,
+});
+
 const taskFilterSchema = z
   .object({
-    status: filterEnum(TASK_STATUSES),
+    status: filterMember(settableStatus),
     dueBefore: filterDate(),
     dueAfter: filterDate(),
     // GetTasks types conversationId as a number; anything else would be a vendor 400.
@@ -121,6 +137,11 @@ export async function tasksOfContact(
   });
 }
 
+/** `Task.conversation`: the funnel conversation the task belongs to. */
+export function conversationOfTask(ctx: Context, task: Task): Promise<ConversationRef> | null {
+  return task.conversationId === null ? null : ctx.loaders.conversation.load(task.conversationId);
+}
+
 /** `Task.contact`: the contact of the task's conversation, embedded in it or read by its id. */
 export async function contactOfTask(
   ctx: Context,
@@ -135,7 +156,7 @@ export async function contactOfTask(
   return conversation.contactId ? ctx.loaders.contact.load(conversation.contactId) : null;
 }
 
-const taskActorSchema = z.object({ id: text(200), type: z.enum(TASK_ACTOR_TYPES) });
+const taskActorSchema = z.object({ id: nonBlank(), type: z.enum(TASK_ACTOR_TYPES) });
 const taskId = globalIdOf('Task', 'LLAMADAPRO').pipe(llamadaProTaskId);
 // The document types conversationId as a number.
 const conversationId = z.string().trim().pipe(numericId);
@@ -148,25 +169,25 @@ const clearableDate = z
 
 const createTaskArgs = z.object({
   input: z.object({
-    objective: text(),
+    objective: nonBlank(),
     conversationId,
     assignedTo: taskActorSchema,
     createdBy: taskActorSchema,
     dueDate: z.date().nullish(),
-    status: z.enum(TASK_STATUSES).nullish(),
+    status: settableStatus.nullish(),
   }),
 });
 
 const updateTaskArgs = z.object({
   id: taskId,
   input: z.object({
-    objective: notNull(text()),
-    status: notNull(z.enum(TASK_STATUSES)),
+    objective: notNull(nonBlank()),
+    status: notNull(settableStatus),
     dueDate: clearableDate,
     publishedAt: clearableDate,
     completedAt: clearableDate,
     cancelledAt: clearableDate,
-    cancellationReason: text(2_000).nullable().optional(),
+    cancellationReason: nonBlank().nullable().optional(),
     conversationId: notNull(conversationId),
     assignedTo: notNull(taskActorSchema),
   }),
@@ -174,10 +195,7 @@ const updateTaskArgs = z.object({
 
 const deleteTaskArgs = z.object({ id: taskId });
 
-export function createTask(
-  ctx: Context,
-  args: { input: unknown; idempotencyKey?: string | null },
-): Promise<MutationOutcome<Task>> {
+export function createTask(ctx: Context, args: MutationArgs): Promise<MutationOutcome<Task>> {
   return runMutation(ctx, {
     name: 'createTask',
     args: { input: args.input },

@@ -13,7 +13,7 @@ const STATUS_WORDS: Record<string, CallStatus> = {
   scheduled: 'SCHEDULED',
 };
 
-/** CONTRACT §4: case-insensitive, with `-`, `_` and space equivalent; anything else is UNKNOWN. */
+/** Case-insensitive (docs/architecture.md, "Mapping"), with `-`, `_` and space equivalent; anything else is UNKNOWN. */
 export function toCallStatus(raw: string | null | undefined): CallStatus {
   if (raw === null || raw === undefined) return 'UNKNOWN';
   const key = raw
@@ -66,4 +66,13 @@ export function toIsoDate(raw: string | null | undefined): string | null {
 
 export function nonEmpty(raw: string | null | undefined): string | null {
   return raw === null || raw === undefined || raw.trim() === '' ? null : raw;
+}
+
+/** When a call ended, from its start and its duration in seconds; null unless both are known. */
+export function endFromDuration(
+  startedAt: string | null,
+  durationSeconds: number | null,
+): string | null {
+  if (startedAt === null || durationSeconds === null) return null;
+  return new Date(Date.parse(startedAt) + durationSeconds * 1000).toISOString();
 }

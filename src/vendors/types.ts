@@ -1,5 +1,11 @@
 import type { Logger } from '../logger.js';
-import type { Call, CallFilter, CallRecording, CallTranscription } from '../model/call.js';
+import type {
+  AgentRef,
+  Call,
+  CallFilter,
+  CallRecording,
+  CallTranscription,
+} from '../model/call.js';
 import type { CallProvider } from '../model/provider.js';
 import type { PagedSource } from '../paging/paged-source.js';
 import type { UpstreamClient } from '../http/upstream-client.js';
@@ -25,6 +31,11 @@ export interface CallConnector {
   getCallTranscription?(providerId: string): Promise<CallTranscription>;
   /** Likewise for the recording. */
   getCallRecording?(providerId: string): Promise<CallRecording>;
+  /**
+   * The vendor's agents, ordered by their vendor id: from an agents route where the vendor has
+   * one, else as its calls name them. Absent on vendors whose calls name no agent (LlamadaPro).
+   */
+  agentPages?(): PagedSource<AgentRef>;
 }
 
 /** What every connector factory needs besides the vendor's own configuration. */

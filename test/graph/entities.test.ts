@@ -113,7 +113,7 @@ function expectEveryOnce(nodes: Node[], expectedIds: Array<string | number>, tot
   expect(ids).toHaveLength(total);
 }
 
-// The contract's mapping rules (CONTRACT §4), written out independently of the mappers.
+// The mapping rules (README, "Semantics worth knowing"), written out independently of the mappers.
 function expectedPhones(raw: LlamadaProContactRecord): string[] {
   const phones: string[] = [];
   for (const entry of raw.addresses) {

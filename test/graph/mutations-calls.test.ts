@@ -4,7 +4,7 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 const CALL_FIELDS = `
   id provider providerId status providerStatus direction channel from to customerPhone
-  startedAt durationSeconds extraction agent { providerId name }
+  startedAt durationSeconds extraction customData agent { providerId name }
 `;
 
 const START_CALL = `mutation Start($input: StartCallInput!, $key: String) {
@@ -195,7 +195,8 @@ describe('startCall', () => {
       from: '+56228401000',
       to: '+56900000002',
       customerPhone: '+56900000002',
-      extraction: { orderId: 'A-1', attempts: 2 },
+      customData: { orderId: 'A-1', attempts: 2 },
+      extraction: null,
     });
     expect(call.providerId).toMatch(/^\d+$/);
     await expectListed('LLAMADAPRO', '+56900000002', call.id);
@@ -248,9 +249,75 @@ describe('startCall', () => {
       status: 'QUEUED',
       direction: 'OUTBOUND',
       to: '+56900000003',
-      extraction: { customKey: 'customValue' },
+      customData: { customKey: 'customValue' },
+      extraction: null,
     });
     await expectListed('LLAMADAPRO', '+56900000003', call.id);
+  });
+
+  it('takes the voiceAgentId as a GraphQL number too, in a variable or written inline', async () => {
+    reset();
+    const asNumber = await t.query(START_CALL, {
+      input: {
+        llamadaproVoiceAgent: { voiceAgentId: 124, to: '+56900000004', contextVariables: {} },
+      },
+    });
+    expect(asNumber.errors).toEqual([]);
+    expect(asNumber.data!.startCall.userErrors).toEqual([]);
+    expect(onlyPost('llamadapro').body).toMatchObject({ voiceAgentId: 124 });
+    reset();
+    const inline = await t.query(
+      `mutation ($context: JSON!) {
+      startCall(input: { llamadaproVoiceAgent: { voiceAgentId: 125, to: "+56900000005", contextVariables: $context } }) {
+        call { id }
+        userErrors { field message code }
+      }
+    }`,
+      { context: {} },
+    );
+    expect(inline.errors).toEqual([]);
+    expect(inline.data!.startCall.userErrors).toEqual([]);
+    expect(onlyPost('llamadapro').body).toMatchObject({ voiceAgentId: 125 });
+  });
+
+  it('refuses a voiceAgentId that is a fraction or negative, and calls no vendor', async () => {
+    reset();
+    const fraction = await t.query(START_CALL, {
+      input: {
+        llamadaproVoiceAgent: { voiceAgentId: 1.5, to: '+56900000006', contextVariables: {} },
+      },
+    });
+    expect(fraction.data).toBeNull();
+    expect(fraction.errors.length).toBeGreaterThan(0);
+    const negative = await t.query(START_CALL, {
+      input: {
+        llamadaproVoiceAgent: { voiceAgentId: -4, to: '+56900000006', contextVariables: {} },
+      },
+    });
+    expect(negative.data!.startCall.userErrors).toEqual([
+      expect.objectContaining({
+        field: ['input', 'llamadaproVoiceAgent', 'voiceAgentId'],
+        code: 'INVALID_INPUT',
+      }),
+    ]);
+    expect(t.gateway.sandbox!.requests()).toHaveLength(0);
+  });
+
+  it('sends the Vapi numbers as given: the document states no range for them', async () => {
+    reset();
+    const providerConfig = {
+      model: { maxTokens: 250.5, temperature: 2.5 },
+      voice: { speed: 0, stability: 1.5, style: -0.25, optimizeStreamingLatency: -1 },
+      transcriber: { confidenceThreshold: 3 },
+    };
+    const answer = await t.query(START_CALL, {
+      input: {
+        llamadaproAgent: { toPhoneNumber: '+56900000007', objectives: ['x'], providerConfig },
+      },
+    });
+    expect(answer.errors).toEqual([]);
+    expect(answer.data!.startCall.userErrors).toEqual([]);
+    expect(onlyPost('llamadapro').body).toMatchObject({ provider: 'vapi', providerConfig });
   });
 
   it('starts a LlamadaPro bridge call', async () => {
@@ -526,9 +593,33 @@ describe('recordCall', () => {
       customerPhone: '+56900000020',
       startedAt: '2026-11-02T10:00:00.000Z',
       durationSeconds: 0,
-      extraction: { campaign: 'winter' },
+      customData: { campaign: 'winter' },
+      extraction: null,
     });
     await expectListed('LLAMADAPRO', '+56900000020', call.id);
+  });
+
+  it('takes teamId, funnelConversationId and sessionId as GraphQL numbers too', async () => {
+    reset();
+    const answer = await t.query(RECORD_CALL, {
+      input: {
+        status: 'COMPLETED',
+        direction: 'OUTBOUND',
+        from: '+56228401000',
+        to: '+56900000023',
+        startedAt: '2026-11-03T08:30:00.000Z',
+        teamId: 2,
+        funnelConversationId: 55,
+        sessionId: '31001',
+      },
+    });
+    expect(answer.errors).toEqual([]);
+    expect(answer.data!.recordCall.userErrors).toEqual([]);
+    expect(onlyPost('llamadapro').body).toMatchObject({
+      teamId: 2,
+      funnelConversationId: 55,
+      sessionId: 31001,
+    });
   });
 
   it('sends the members the document requires as null when left out', async () => {

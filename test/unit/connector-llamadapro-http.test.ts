@@ -196,26 +196,47 @@ describe('LlamadaPro connector over HTTP', () => {
     expect(seen.map((request) => request.query.pageToken)).toEqual([undefined, 'tok-page-2']);
   });
 
-  it('sends phone and the start window natively, not status or direction', async () => {
+  it('sends phone, the start window and one status natively, not direction', async () => {
     handler = () => ({ body: { items: [], totalCount: 0 } });
     const narrowed = connector.callPages({
       phone: '+56912345678',
       startedAfter: new Date('2024-05-01T00:00:00Z'),
       startedBefore: new Date('2024-05-31T23:59:59Z'),
-      status: ['COMPLETED'],
+      status: ['NO_ANSWER'],
     });
-    expect(narrowed.exact).toBe(false);
+    expect(narrowed.exact).toBe(true);
     await narrowed.source.fetchPage(narrowed.source.start, 20);
     expect(seen[0]?.path).toBe('/api/v1/calls');
     expect(seen[0]?.query).toEqual({
       phone: '+56912345678',
+      status: 'no-answer',
       startedAfter: '2024-05-01T00:00:00.000Z',
       startedBefore: '2024-05-31T23:59:59.000Z',
       pageSize: '20',
     });
     expect(connector.callPages({ phone: '+56912345678' }).exact).toBe(true);
     expect(connector.callPages({ direction: 'INBOUND' }).exact).toBe(false);
-    expect(connector.callPages({ agentId: 'a1' }).exact).toBe(false);
+    expect(connector.callPages({ updatedAfter: new Date('2024-05-01T00:00:00Z') }).exact).toBe(
+      false,
+    );
+    expect(connector.callPages({ classificationTag: 'sales' }).exact).toBe(false);
+    for (const status of [['CANCELED'], ['SCHEDULED'], ['COMPLETED', 'FAILED']] as const) {
+      seen = [];
+      const pages = connector.callPages({ status: [...status] });
+      expect(pages.exact, status.join()).toBe(false);
+      await pages.source.fetchPage(pages.source.start, 20);
+      expect(seen[0]?.query, status.join()).toEqual({ pageSize: '20' });
+    }
+  });
+
+  it('asks nothing for an agent, use case or campaign, which LlamadaPro calls do not have', async () => {
+    seen = [];
+    for (const filter of [{ agentId: 'a1' }, { useCaseId: 'uc-1' }, { campaignId: 'cmp-1' }]) {
+      const pages = connector.callPages(filter);
+      expect(pages.exact).toBe(true);
+      expect((await pages.source.fetchPage(pages.source.start, 20)).items).toEqual([]);
+    }
+    expect(seen).toHaveLength(0);
   });
 
   it('pages tasks with limit and sends the TaskFilter lower-case', async () => {
@@ -279,6 +300,60 @@ describe('LlamadaPro connector over HTTP', () => {
       size: 50,
       includeTotalCount: true,
     });
+  });
+
+  it('narrows and orders the contact list with filterBy, searchBy and sortBy', async () => {
+    handler = () => ({ body: { items: [], totalCount: 0 } });
+    const source = connector.contactPages({
+      filterBy: [
+        { field: 'FIRST_NAME', value: 'John' },
+        { field: 'EMAIL', value: 'john@example.com' },
+      ],
+      searchBy: 'ventas',
+      sortBy: [{ field: 'CREATED_AT', direction: 'DESC' }],
+    });
+    await readItems(source, null, 20);
+    expect(seen.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /api/v1/contacts',
+    ]);
+    expect(seen[0]?.query).toEqual({
+      filterBy: 'firstName:John;email:john@example.com',
+      searchBy: 'ventas',
+      sortBy: 'createdAt=desc',
+      pageSize: '20',
+    });
+  });
+
+  it('sends a search with its filters, sort and includeArchived, paged by its tokens', async () => {
+    handler = (request) =>
+      pageTokenOf(request) === undefined
+        ? {
+            body: {
+              items: [searchContact('6001', '+56911111111')],
+              nextPageToken: 'p2',
+              totalCount: 2,
+            },
+          }
+        : { body: { items: [searchContact('6002', '+56922222222')], totalCount: 2 } };
+    const source = connector.contactSearchPages({
+      filters: [{ field: 'ADDRESS', operator: 'CONTAINS', value: '+569' }],
+      sort: [{ field: 'LAST_NAME', direction: 'ASC' }],
+      includeArchived: true,
+    });
+    const read = await readItems(source, null, 1);
+    const rest = await readItems(source, read.end === 'done' ? null : read.end, 1);
+    expect([...read.items, ...rest.items].map(({ item }) => item.providerId)).toEqual([
+      '6001',
+      '6002',
+    ]);
+    const search = {
+      filters: [{ field: 'addresses.address', operator: 'contains', value: '+569' }],
+      sort: [{ field: 'lastName', direction: 'asc' }],
+      includeArchived: true,
+      size: 1,
+      includeTotalCount: true,
+    };
+    expect(seen.map((request) => request.body)).toEqual([search, { ...search, pageToken: 'p2' }]);
   });
 
   it('reads further search pages only when nextPageToken says so', async () => {

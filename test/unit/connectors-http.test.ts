@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../src/errors.js';
+import type { CallFilter } from '../../src/model/call.js';
 import { createLogger } from '../../src/logger.js';
 import { readItems } from '../../src/paging/paged-source.js';
 import { createCxConnector } from '../../src/vendors/cx/client.js';
@@ -197,7 +198,7 @@ describe('Ovia connector over HTTP', () => {
       startedBefore: new Date('2024-04-01T00:00:00Z'),
       status: ['COMPLETED'],
     });
-    expect(exact).toBe(false);
+    expect(exact).toBe(true);
     expect(source.start).toBe(0);
     expect(source.maxPageSize).toBe(100);
 
@@ -220,9 +221,74 @@ describe('Ovia connector over HTTP', () => {
       offset: '0',
       agent_id: uuid(900),
       phone: '+56912345678',
+      status: 'completed',
       started_after: '2024-03-01T00:00:00.000Z',
       started_before: '2024-04-01T00:00:00.000Z',
     });
+  });
+
+  it('sends one status in its spelling, but not several, nor one of two spellings', async () => {
+    vendor.otherwise(() => ({ body: { data: [], total: 0 } }));
+    const cases: Array<[CallFilter, string | undefined, boolean]> = [
+      [{ status: ['NO_ANSWER'] }, 'no_answer', true],
+      [{ status: ['IN_PROGRESS'] }, 'in_progress', true],
+      [{ status: ['COMPLETED', 'FAILED'] }, undefined, false],
+      [{ status: ['CANCELED'] }, undefined, false],
+      [{ status: ['UNKNOWN'] }, undefined, false],
+      [{ updatedAfter: new Date('2024-03-01T00:00:00Z') }, undefined, false],
+      [{ classificationTag: 'follow_up' }, undefined, false],
+    ];
+    for (const [filter, status, exact] of cases) {
+      vendor.requests.length = 0;
+      const pages = ovia().callPages(filter);
+      expect(pages.exact, JSON.stringify(filter)).toBe(exact);
+      await pages.source.fetchPage(pages.source.start, 5);
+      expect(vendor.requests[0]?.query.status, JSON.stringify(filter)).toBe(status);
+      expect(vendor.requests[0]?.query).not.toHaveProperty('updated_after');
+    }
+  });
+
+  it('asks nothing for a use case or campaign, which Ovia calls do not have', async () => {
+    for (const filter of [{ useCaseId: 'uc-1' }, { campaignId: 'cmp-1' }]) {
+      const pages = ovia().callPages(filter);
+      expect(pages.exact).toBe(true);
+      expect(await pages.source.fetchPage(pages.source.start, 20)).toEqual({
+        items: [],
+        next: null,
+        total: 0,
+      });
+    }
+    expect(vendor.requests).toHaveLength(0);
+  });
+
+  it('lists the agents its calls name: every page read, each agent once, by id', async () => {
+    const calls = Array.from({ length: 130 }, (_, n) => ({
+      ...oviaCall(n % 50),
+      id: uuid(1000 + n),
+      agent_id: uuid(900 + ((n * 7) % 3)),
+      agent: n === 4 ? { name: 'Sofía' } : undefined,
+    }));
+    vendor.otherwise((request) => {
+      const offset = Number(request.query.offset);
+      const limit = Number(request.query.limit);
+      return { body: { data: calls.slice(offset, offset + limit), total: calls.length } };
+    });
+    const agents = ovia().agentPages();
+    const first = await agents.fetchPage(agents.start, 2);
+    // Agent 901 is first named by a call without a name; call 4 gives it one.
+    expect(first.items).toEqual([
+      { provider: 'OVIA', providerId: uuid(900), name: null },
+      { provider: 'OVIA', providerId: uuid(901), name: 'Sofía' },
+    ]);
+    expect(first).toMatchObject({ next: 2, total: 3 });
+    const second = await agents.fetchPage(2, 2);
+    expect(second.items).toEqual([{ provider: 'OVIA', providerId: uuid(902), name: null }]);
+    expect(second.next).toBeNull();
+    // The whole list, in pages of 100, once for the source.
+    expect(vendor.requests.map((request) => request.query)).toEqual([
+      { limit: '100', offset: '0' },
+      { limit: '100', offset: '100' },
+    ]);
   });
 
   it('pages by offset: next = offset + items while below total', async () => {
@@ -343,6 +409,21 @@ describe('CX connector over HTTP', () => {
     expect(vendor.requests).toHaveLength(0);
   });
 
+  it('asks nothing for what CX never reports: update time, classification, use case, campaign', async () => {
+    const filters: CallFilter[] = [
+      { updatedAfter: new Date('2024-01-01T00:00:00Z') },
+      { classificationTag: 'booked' },
+      { useCaseId: 'uc-1' },
+      { campaignId: 'cmp-1' },
+    ];
+    for (const filter of filters) {
+      const pages = cx().callPages(filter);
+      expect(pages.exact).toBe(true);
+      expect((await pages.source.fetchPage(pages.source.start, 20)).items).toEqual([]);
+    }
+    expect(vendor.requests).toHaveLength(0);
+  });
+
   it('reads one interaction by id', async () => {
     vendor.script({ body: cxInteraction(5) });
     const call = await cx().getCall(uuid(5));
@@ -386,18 +467,53 @@ describe('HappyRobot connector over HTTP', () => {
       phone: '+14155550188',
       status: ['COMPLETED'],
     });
-    expect(exact).toBe(false);
+    expect(exact).toBe(true);
     const page1 = await source.fetchPage(source.start, 2);
     expect(page1.next).toBe(2);
     const page2 = await source.fetchPage(2, 2);
     expect(page2.items.map((call) => call.providerId)).toEqual([hrId(3)]);
     expect(page2.next).toBeNull();
     expect(vendor.requests.map((request) => request.query)).toEqual([
-      { limit: '2', page: '1', phone: '+14155550188' },
-      { limit: '2', page: '2', phone: '+14155550188' },
+      { limit: '2', page: '1', phone: '+14155550188', status: 'Completed' },
+      { limit: '2', page: '2', phone: '+14155550188', status: 'Completed' },
     ]);
     expect(vendor.requests[0]?.headers.authorization).toBe(`Bearer ${HR_KEY}`);
     expect(vendor.requests[0]?.path).toBe('/api/v1/calls');
+  });
+
+  it('sends the use case and one status in HappyRobot’s spelling, checks the rest locally', async () => {
+    vendor.otherwise(() => ({ body: { data: [], total: 0, page: 1 } }));
+    const cases: Array<[CallFilter, Record<string, string>, boolean]> = [
+      [
+        { status: ['IN_PROGRESS'], useCaseId: 'uc-7' },
+        { status: 'In Progress', use_case_id: 'uc-7' },
+        true,
+      ],
+      [{ status: ['NO_ANSWER'] }, { status: 'No Answer' }, true],
+      [{ status: ['SCHEDULED'] }, { status: 'Scheduled' }, true],
+      [{ status: ['CANCELED'] }, {}, false],
+      [{ status: ['BUSY', 'FAILED'] }, {}, false],
+      [{ campaignId: 'cmp-1' }, {}, false],
+      [{ classificationTag: 'booked' }, {}, false],
+    ];
+    for (const [filter, sent, exact] of cases) {
+      vendor.requests.length = 0;
+      const pages = happyRobot().callPages(filter);
+      expect(pages.exact, JSON.stringify(filter)).toBe(exact);
+      await pages.source.fetchPage(pages.source.start, 5);
+      expect(vendor.requests[0]?.query, JSON.stringify(filter)).toEqual({
+        limit: '5',
+        page: '1',
+        ...sent,
+      });
+    }
+  });
+
+  it('asks nothing for an update time, which HappyRobot calls do not carry', async () => {
+    const pages = happyRobot().callPages({ updatedAfter: new Date('2024-01-01T00:00:00Z') });
+    expect(pages.exact).toBe(true);
+    expect((await pages.source.fetchPage(pages.source.start, 20)).items).toEqual([]);
+    expect(vendor.requests).toHaveLength(0);
   });
 
   it('reads one call by its 24-character id', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toCall } from '../../src/vendors/cx/map.js';
 import { cxInteractionListSchema, cxInteractionSchema } from '../../src/vendors/cx/schemas.js';
 
-/** The Interaction CX answers (vendor-docs/cx-interactions.txt), with realistic values. */
+/** The Interaction CX answers (docs/vendors/cx.md), with realistic values. */
 function cxInteractionBody(): Record<string, unknown> {
   return {
     id: '7d3f1c2e-5a4b-4c6d-8e9f-0a1b2c3d4e5f',
@@ -18,7 +18,7 @@ function cxInteractionBody(): Record<string, unknown> {
   };
 }
 
-/** As read back from the list and by id: with `channel` and `createdAt` (CONTRACT §6). */
+/** As read back from the list and by id: with `channel` and `createdAt` (docs/vendors/cx.md). */
 function cxReadBody(): Record<string, unknown> {
   return { ...cxInteractionBody(), channel: 'whatsapp', createdAt: '2024-05-02T09:30:00Z' };
 }
@@ -50,11 +50,33 @@ describe('CX toCall', () => {
       notes: [],
       classification: null,
       extraction: null,
+      customData: null,
       analysis: null,
       createdAt: null,
+      updatedAt: null,
+      scheduledFor: null,
+      campaignId: null,
+      useCase: null,
+      ratings: [],
+      parentCallId: null,
+      tags: [],
+      customerName: 'Léa Dubois',
+      customerId: 'f0e1d2c3-b4a5-4968-8776-655443322110',
+      skillId: '11223344-5566-4778-899a-abbccddeeff0',
+      agentScore: null,
+      category: null,
+      contactId: null,
+      funnelConversationId: null,
+      lastUpdateSequence: null,
       raw: body,
     });
     expect(call.raw).toStrictEqual(body);
+  });
+
+  it('maps a blank customer name, and missing customer and skill ids, to null', () => {
+    const { customerId: _c, skillId: _s, ...body } = cxInteractionBody();
+    const call = toCall(parse({ ...body, customerName: ' ' }));
+    expect(call).toMatchObject({ customerName: null, customerId: null, skillId: null });
   });
 
   it('reads channel and createdAt from an interaction read back', () => {

@@ -6,7 +6,7 @@ import {
   freyaProblemSchema,
 } from '../../src/vendors/freya/schemas.js';
 
-/** The problem inside Freya's create answer (vendor-docs/freya-problems.txt). */
+/** The problem inside Freya's create answer (docs/vendors/freya.md). */
 function freyaProblemBody(): Record<string, unknown> {
   return {
     problem: 'Agent quoted the wrong delivery window',

@@ -5,7 +5,7 @@ import {
   happyRobotCallSchema,
 } from '../../src/vendors/happyrobot/schemas.js';
 
-/** The Call HappyRobot answers to a new note (vendor-docs/happyrobot-call-notes.txt). */
+/** The Call HappyRobot answers to a new note (docs/vendors/happyrobot.md). */
 function happyRobotCallBody(): Record<string, unknown> {
   return {
     id: '65f1a2b3c4d5e6f7a8b9c0d1',
@@ -132,12 +132,24 @@ describe('HappyRobot toCall', () => {
       to: '+14155550100',
       customerPhone: '+14155550188',
       startedAt: '2024-01-01T01:01:01.000Z',
-      endedAt: null,
+      endedAt: '2024-01-01T01:03:04.000Z',
       durationSeconds: 123,
       recordingUrl: null,
       transcript: null,
       transcriptEntries: [],
-      costs: { total: 0.42, llm: 0.2, stt: 0.05, tts: 0.07, telephony: 0.1, currency: null },
+      costs: {
+        total: 0.42,
+        llm: 0.2,
+        llmInput: 0.12,
+        llmOutput: 0.08,
+        stt: 0.05,
+        tts: 0.07,
+        telephony: 0.1,
+        telephonyCall: 0.09,
+        answeringMachineDetection: 0.01,
+        currency: null,
+        usage: null,
+      },
       agent: { provider: 'HAPPYROBOT', providerId: '64dd33ee44ff556677889900', name: 'Kate' },
       notes: [
         {
@@ -150,11 +162,50 @@ describe('HappyRobot toCall', () => {
       ],
       classification: { tag: 'booked', reasoning: 'The carrier accepted the offered rate.' },
       extraction: { load_number: 'L-1042', rate: 1850 },
+      customData: { clientId: '123', orderId: '456' },
       analysis: null,
       createdAt: '2024-01-01T01:01:01.000Z',
+      updatedAt: null,
+      scheduledFor: '2024-01-01T01:00:00.000Z',
+      campaignId: '64ee44ff5566778899001122',
+      useCase: { id: '64bb11cc22dd33ee44ff5566', name: 'Kate', language: 'en-US' },
+      ratings: [
+        { emoji: '✅', email: 'jsmith@example.com', createdAt: '2024-01-01T01:10:00.000Z' },
+      ],
+      parentCallId: '65f1a2b3c4d5e6f7a8b9c0d0',
+      tags: ['carrier', 'load-update'],
+      customerName: null,
+      customerId: null,
+      skillId: null,
+      agentScore: null,
+      category: null,
+      contactId: null,
+      funnelConversationId: null,
+      lastUpdateSequence: null,
       raw: body,
     });
     expect(call.raw).toStrictEqual(body);
+  });
+
+  it('has no end while the duration is unknown, nor while the call is Scheduled', () => {
+    expect(toCall(parse({ ...happyRobotCallBody(), duration: null })).endedAt).toBeNull();
+    expect(toCall(parse({ ...happyRobotCallBody(), status: 'Scheduled' })).endedAt).toBeNull();
+  });
+
+  it('drops ratings without an emoji and maps a call without use case, ratings or tags', () => {
+    const body = happyRobotCallBody();
+    const metadata = { ...(body['metadata'] as Record<string, unknown>), tags: undefined };
+    const { use_case: _u, ratings: _r, ...rest } = body;
+    const call = toCall(parse({ ...rest, metadata }));
+    expect(call.useCase).toBeNull();
+    expect(call.ratings).toEqual([]);
+    expect(call.tags).toEqual([]);
+    const rated = toCall(
+      parse({ ...body, ratings: [{ email: 'x@example.com' }, { emoji: '👎', created: null }] }),
+    );
+    expect(rated.ratings).toEqual([{ emoji: '👎', email: null, createdAt: null }]);
+    const tagged = toCall(parse({ ...body, metadata: { ...metadata, tags: ['vip', ' ', null] } }));
+    expect(tagged.tags).toEqual(['vip']);
   });
 
   it('has no start while the call is Scheduled', () => {
@@ -170,16 +221,16 @@ describe('HappyRobot toCall', () => {
     expect(call.customerPhone).toBe('+14155550100');
   });
 
-  it('reads a recording URL and transcript when present', () => {
-    const call = toCall(
-      parse({
-        ...happyRobotCallBody(),
-        recording_url: 'https://rec.happyrobot.ai/x.mp3',
-        transcript: 'Hi Kate',
-      }),
-    );
-    expect(call.recordingUrl).toBe('https://rec.happyrobot.ai/x.mp3');
-    expect(call.transcript).toBe('Hi Kate');
+  it('reads no recording URL or transcript, which the document does not have, and keeps them raw', () => {
+    const body = {
+      ...happyRobotCallBody(),
+      recording_url: 'https://rec.happyrobot.ai/x.mp3',
+      transcript: 'Hi Kate',
+    };
+    const call = toCall(parse(body));
+    expect(call.recordingUrl).toBeNull();
+    expect(call.transcript).toBeNull();
+    expect(call.raw).toStrictEqual(body);
   });
 
   it('maps absent extraction, classification and costs to null', () => {

@@ -287,9 +287,25 @@ describe('toCall', () => {
       agent: null,
       notes: [],
       classification: { tag: 'interested', reasoning: null },
-      extraction: { plan: 'premium', interested: true },
+      extraction: null,
+      customData: { plan: 'premium', interested: true },
       analysis: null,
       createdAt: '2024-05-02T14:15:20.000Z',
+      updatedAt: '2024-05-02T14:18:40.000Z',
+      scheduledFor: null,
+      campaignId: null,
+      useCase: null,
+      ratings: [],
+      parentCallId: null,
+      tags: [],
+      customerName: null,
+      customerId: null,
+      skillId: null,
+      agentScore: 0.82,
+      category: 'interested',
+      contactId: '5521',
+      funnelConversationId: '901',
+      lastUpdateSequence: 3,
       raw: callBody,
     });
   });
@@ -303,6 +319,9 @@ describe('toCall', () => {
         duration: null,
         category: null,
         customData: null,
+        agentScore: null,
+        contactId: null,
+        funnelConversationId: null,
         vendorExtra: { queue: 'ventas' },
       }),
     );
@@ -313,7 +332,11 @@ describe('toCall', () => {
     expect(call.endedAt).toBeNull();
     expect(call.durationSeconds).toBeNull();
     expect(call.classification).toBeNull();
-    expect(call.extraction).toBeNull();
+    expect(call.category).toBeNull();
+    expect(call.customData).toBeNull();
+    expect(call.agentScore).toBeNull();
+    expect(call.contactId).toBeNull();
+    expect(call.funnelConversationId).toBeNull();
     expect(call.raw).toMatchObject({ vendorExtra: { queue: 'ventas' } });
   });
 
@@ -352,7 +375,10 @@ describe('transcription and recording', () => {
       providerId: '3001',
       text: 'Agente: Hola, ¿hablo con Camila?',
       url: 'https://files.example.cl/t/3001.json',
+      transcriber: 'deepgram',
+      recordingId: '4001',
       createdAt: '2024-05-02T14:19:00.000Z',
+      updatedAt: '2024-05-02T14:19:00.000Z',
       raw: body,
     });
   });
@@ -393,6 +419,7 @@ describe('toTask', () => {
       providerId: 'tsk_01HX4Q',
       objective: 'Send the premium plan proposal',
       status: 'COMPLETED',
+      providerStatus: 'completed',
       dueDate: '2024-05-06T10:00:00.000Z',
       publishedAt: '2024-05-02T15:00:05.000Z',
       completedAt: '2024-05-03T09:30:00.000Z',
@@ -413,13 +440,15 @@ describe('toTask', () => {
     ['Canceled', 'CANCELLED'],
     ['scheduled', 'SCHEDULED'],
     ['OVERDUE', 'OVERDUE'],
-    ['pending', 'SCHEDULED'],
-    [null, 'SCHEDULED'],
+    // The document's own example URL asks for `status=pending`, which its enum does not hold.
+    ['pending', 'UNKNOWN'],
+    ['in_review', 'UNKNOWN'],
+    [null, 'UNKNOWN'],
   ])('status %s is %s', (status, expected) => {
     expect(toTaskStatus(status)).toBe(expected);
   });
 
-  it('keeps an unknown status raw and drops actors it cannot type', () => {
+  it('reads an unknown status as UNKNOWN, keeps it in providerStatus, and drops actors it cannot type', () => {
     const task = toTask(
       llamadaProTaskSchema.parse({
         ...taskBody,
@@ -429,7 +458,8 @@ describe('toTask', () => {
         context: null,
       }),
     );
-    expect(task.status).toBe('SCHEDULED');
+    expect(task.status).toBe('UNKNOWN');
+    expect(task.providerStatus).toBe('pending');
     expect(task.raw).toMatchObject({ status: 'pending' });
     expect(task.assignedTo).toBeNull();
     expect(task.createdBy).toBeNull();
@@ -456,12 +486,13 @@ describe('toContact', () => {
       firstName: 'Camila',
       lastName: 'Rojas',
       displayName: 'Camila Rojas',
+      // The vendor's own spelling of each channel is kept, so OTHER still says which one it is.
       addresses: [
-        { channel: 'WHATSAPP', address: '+56912345678' },
-        { channel: 'PHONE', address: '+56223456789' },
-        { channel: 'PHONE', address: '+56912345678' },
-        { channel: 'EMAIL', address: 'camila.rojas@example.cl' },
-        { channel: 'OTHER', address: '@camirojas' },
+        { channel: 'WHATSAPP', providerChannel: 'WHATSAPP', address: '+56912345678' },
+        { channel: 'PHONE', providerChannel: 'phone', address: '+56223456789' },
+        { channel: 'PHONE', providerChannel: 'PHONE', address: '+56912345678' },
+        { channel: 'EMAIL', providerChannel: 'EMAIL', address: 'camila.rojas@example.cl' },
+        { channel: 'OTHER', providerChannel: 'TELEGRAM', address: '@camirojas' },
       ],
       // WhatsApp and phone addresses in order, the repeat and the legacy phone dropped.
       phones: ['+56912345678', '+56223456789'],
@@ -537,12 +568,81 @@ describe('toMessage', () => {
           id: 'att_1',
           type: 'document',
           url: 'https://files.example.cl/signed/propuesta.pdf?sig=abc',
+          mediaProcessing: {
+            textRepresentation: {
+              status: 'completed',
+              content: 'Propuesta plan premium',
+              errorMessage: null,
+              processedAt: '2024-05-02T16:00:00.000Z',
+            },
+            summary: {
+              status: 'completed',
+              content: 'A proposal',
+              errorMessage: null,
+              processedAt: '2024-05-02T16:00:00.000Z',
+            },
+          },
         },
       ],
       contactId: '5521',
       conversationId: 'conv_33a',
+      funnelConversationId: '901',
+      errors: [],
+      mediaProcessing: {
+        textRepresentation: {
+          status: 'pending',
+          content: null,
+          errorMessage: null,
+          processedAt: null,
+        },
+        summary: { status: 'pending', content: null, errorMessage: null, processedAt: null },
+      },
       createdAt: '2024-05-02T16:00:00.000Z',
       raw: messageBody,
+    });
+  });
+
+  it('types the delivery failures and a failed media step', () => {
+    const failed = {
+      ...messageBody,
+      status: 'failed',
+      errors: [
+        {
+          code: 131026,
+          title: 'Message undeliverable',
+          message: 'The recipient is not a WhatsApp user',
+          href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
+          provider: 'whatsapp',
+        },
+      ],
+      mediaProcessing: {
+        textRepresentation: {
+          errorMessage: 'unsupported codec',
+          processedAt: '2024-05-02T16:00:09Z',
+          content: null,
+          status: 'failed',
+        },
+        summary: null,
+      },
+    };
+    const message = toMessage(llamadaProMessageSchema.parse(failed));
+    expect(message.errors).toEqual([
+      {
+        code: 131026,
+        title: 'Message undeliverable',
+        message: 'The recipient is not a WhatsApp user',
+        href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
+        provider: 'whatsapp',
+      },
+    ]);
+    expect(message.mediaProcessing).toEqual({
+      textRepresentation: {
+        status: 'failed',
+        content: null,
+        errorMessage: 'unsupported codec',
+        processedAt: '2024-05-02T16:00:09.000Z',
+      },
+      summary: null,
     });
   });
 
@@ -563,6 +663,9 @@ describe('toMessage', () => {
     expect(message.sender).toBeNull();
     expect(message.contactId).toBeNull();
     expect(message.attachments).toEqual([]);
+    expect(message.funnelConversationId).toBeNull();
+    expect(message.errors).toEqual([]);
+    expect(message.mediaProcessing).toBeNull();
   });
 });
 
@@ -595,6 +698,8 @@ describe('custom fields', () => {
       value: 'pyme',
       label: 'PyME',
       description: 'Small and medium business',
+      createdAt: '2024-01-10T09:00:00.000Z',
+      updatedAt: '2024-01-10T09:00:00.000Z',
     });
   });
 });

@@ -3,7 +3,7 @@ import { toCall } from '../../src/vendors/ovia/map.js';
 import { oviaCallListSchema, oviaCallSchema } from '../../src/vendors/ovia/schemas.js';
 
 /**
- * The answer of Ovia's `POST /api/v1/calls` (vendor-docs/ovia-calls.txt) with realistic values.
+ * The answer of Ovia's `POST /api/v1/calls` (docs/vendors/ovia.md) with realistic values.
  * `direction` is required by the document's field list though its example omits it.
  */
 function oviaCallBody(): Record<string, unknown> {
@@ -83,7 +83,24 @@ describe('Ovia toCall', () => {
         },
         { role: null, content: 'Sí, dígame.', timestamp: '2024-03-12T14:05:06.000Z' },
       ],
-      costs: { total: 0.041, llm: 0.021, stt: 0.008, tts: 0.012, telephony: null, currency: null },
+      costs: {
+        total: 0.041,
+        llm: 0.021,
+        llmInput: null,
+        llmOutput: null,
+        stt: 0.008,
+        tts: 0.012,
+        telephony: null,
+        telephonyCall: null,
+        answeringMachineDetection: null,
+        currency: null,
+        usage: {
+          llmPromptTokens: 2311,
+          llmCompletionTokens: 402,
+          ttsCharacters: 812,
+          sttAudioSeconds: 200,
+        },
+      },
       agent: {
         provider: 'OVIA',
         providerId: '8a7b6c5d-4e3f-4a1b-9c2d-1e0f9a8b7c6d',
@@ -92,8 +109,24 @@ describe('Ovia toCall', () => {
       notes: [],
       classification: { tag: 'follow_up', reasoning: null },
       extraction: null,
+      customData: null,
       analysis: 'Customer agreed to a follow-up visit.',
       createdAt: '2024-03-12T14:04:58.000Z',
+      updatedAt: '2024-03-12T14:08:25.000Z',
+      scheduledFor: null,
+      campaignId: null,
+      useCase: null,
+      ratings: [],
+      parentCallId: null,
+      tags: [],
+      customerName: null,
+      customerId: null,
+      skillId: null,
+      agentScore: null,
+      category: null,
+      contactId: null,
+      funnelConversationId: null,
+      lastUpdateSequence: null,
       raw: body,
     });
     // The parsed body is exactly what was received, nothing added or coerced.
@@ -156,6 +189,20 @@ describe('Ovia toCall', () => {
     expect(call.raw).toMatchObject({ sentiment: { score: 0.8 }, campaign: 'spring' });
   });
 
+  it('reads usage from costs.details, each count on its own', () => {
+    const body = oviaCallBody();
+    const call = toCall(
+      parse({ ...body, costs: { total: 0.02, details: { llm_prompt_tokens: 1200 } } }),
+    );
+    expect(call.costs?.usage).toEqual({
+      llmPromptTokens: 1200,
+      llmCompletionTokens: null,
+      ttsCharacters: null,
+      sttAudioSeconds: null,
+    });
+    expect(toCall(parse({ ...body, costs: { total: 0.02 } })).costs?.usage).toBeNull();
+  });
+
   it('maps a minimal call (only the id) to nulls, not errors', () => {
     const call = toCall(parse({ id: '0b9e4f6c-3d2a-4e1b-8c7d-6f5e4d3c2b1a' }));
     expect(call).toMatchObject({
@@ -171,6 +218,7 @@ describe('Ovia toCall', () => {
       classification: null,
       transcriptEntries: [],
       notes: [],
+      updatedAt: null,
     });
   });
 

@@ -4,11 +4,9 @@ import { createRandom, type Random } from '../random.js';
 import {
   companyNumberFor,
   isoMillis,
-  pastStart,
   pickCustomer,
-  recentStart,
   SANDBOX_COUNTS,
-  SANDBOX_TIES,
+  seededStart,
   statusPlan,
 } from '../seeding.js';
 
@@ -87,14 +85,7 @@ function createCxInteractions(
   return Array.from({ length: SANDBOX_COUNTS.cx }, (_, index): CxInteractionRecord => {
     const status = statusPlan(random, index, 3, CX_EVERY, CX_WEIGHTS);
     const active = status === 'in-progress' || status === 'queued' || status === 'ringing';
-    const start =
-      index === 0
-        ? SANDBOX_TIES.acrossVendors
-        : index <= 2
-          ? SANDBOX_TIES.cx
-          : active
-            ? recentStart(random)
-            : pastStart(random);
+    const start = seededStart(random, index, 'cx', active);
     const agent = random.pick(CX_AGENTS);
     const customer = pickCustomer(random, people, strangers);
     const roll = random.next();

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  DialectRefusal,
-  intQuery,
+  findById,
   newestFirst,
+  numberedPage,
   ok,
   parseBody,
   refusalsAnswered,
@@ -38,21 +38,18 @@ export function createCxDialect(
   credentials: { username: string; password: string },
 ): Dialect {
   const expected = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-  const errorBody = (status: number, message: string) => ({ statusCode: status, message });
-  return {
+  return refusalsAnswered({
     vendor: 'cx',
     isAuthorized: (headers) => {
       const match = /^basic\s+(.+)$/i.exec(headers.authorization ?? '');
       return match !== null && `Basic ${match[1]?.trim() ?? ''}` === expected;
     },
-    errorBody,
-    routes: refusalsAnswered(errorBody, [
+    errorBody: (status, message) => ({ statusCode: status, message }),
+    routes: [
       {
         method: 'GET',
         path: '/api/v1/calls',
         handle({ query }) {
-          const limit = intQuery(query, 'limit', 20, 1, 100);
-          const page = intQuery(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
           const phone = textQuery(query, 'customerPhone');
           const matching = data.interactions.filter(
             (interaction) => phone === null || interaction.customerPhone === phone,
@@ -62,22 +59,13 @@ export function createCxDialect(
             (interaction) => Date.parse(interaction.createdAt),
             (interaction) => interaction.id,
           );
-          return ok({
-            data: sorted.slice((page - 1) * limit, page * limit),
-            total: sorted.length,
-            page,
-          });
+          return ok(numberedPage(query, sorted));
         },
       },
       {
         method: 'GET',
         path: '/api/v1/calls/{id}',
-        handle({ params }) {
-          const interaction = data.interactions.find((candidate) => candidate.id === params.id);
-          if (!interaction)
-            throw new DialectRefusal(404, `Interaction ${params.id ?? ''} not found`);
-          return ok(interaction);
-        },
+        handle: ({ params }) => ok(findById(data.interactions, params.id, 'Interaction')),
       },
       {
         method: 'POST',
@@ -110,6 +98,6 @@ export function createCxDialect(
           return ok(answer);
         },
       },
-    ]),
-  };
+    ],
+  });
 }

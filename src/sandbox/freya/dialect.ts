@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   DialectRefusal,
+  findById,
   hasBearer,
   intQuery,
   newestFirst,
@@ -57,17 +58,16 @@ function booleanQuery(query: URLSearchParams, name: string): boolean | null {
 
 /** Freya wraps every answer in `{success, data}` and scopes everything to a workspace. */
 export function createFreyaDialect(data: FreyaData, credentials: { apiKey: string }): Dialect {
-  const errorBody = (_status: number, message: string) => ({ success: false, error: { message } });
   const checkWorkspace = (workspaceId: string | null): void => {
     if (workspaceId === null) throw new DialectRefusal(400, 'workspaceId is required');
     if (workspaceId !== data.workspaceId)
       throw new DialectRefusal(403, 'no access to this workspace');
   };
-  return {
+  return refusalsAnswered({
     vendor: 'freya',
     isAuthorized: (headers) => hasBearer(headers, credentials.apiKey),
-    errorBody,
-    routes: refusalsAnswered(errorBody, [
+    errorBody: (_status, message) => ({ success: false, error: { message } }),
+    routes: [
       {
         method: 'GET',
         path: '/api/v2/problems',
@@ -111,11 +111,8 @@ export function createFreyaDialect(data: FreyaData, credentials: { apiKey: strin
       {
         method: 'GET',
         path: '/api/v2/problems/{id}',
-        handle({ params }) {
-          const problem = data.problems.find((candidate) => candidate.id === params.id);
-          if (!problem) throw new DialectRefusal(404, `Problem ${params.id ?? ''} not found`);
-          return ok({ success: true, data: { problem } });
-        },
+        handle: ({ params }) =>
+          ok({ success: true, data: { problem: findById(data.problems, params.id, 'Problem') } }),
       },
       {
         method: 'POST',
@@ -170,6 +167,6 @@ export function createFreyaDialect(data: FreyaData, credentials: { apiKey: strin
           );
         },
       },
-    ]),
-  };
+    ],
+  });
 }

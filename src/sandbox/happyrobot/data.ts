@@ -7,13 +7,11 @@ import {
   HOUR,
   isoSeconds,
   MINUTE,
-  pastStart,
   pickCustomer,
-  recentStart,
   round,
   SANDBOX_COUNTS,
-  SANDBOX_TIES,
   SECOND,
+  seededStart,
   statusPlan,
   TODAY,
 } from '../seeding.js';
@@ -167,14 +165,7 @@ function createHappyRobotCalls(
     const status = statusPlan(random, index, 3, HAPPYROBOT_EVERY, HAPPYROBOT_WEIGHTS);
     const active = status === 'In Progress' || status === 'Queued' || status === 'Ringing';
     const scheduled = status === 'Scheduled';
-    const start =
-      index === 0
-        ? SANDBOX_TIES.acrossVendors
-        : index <= 2
-          ? SANDBOX_TIES.happyrobot
-          : active
-            ? recentStart(random)
-            : pastStart(random);
+    const start = seededStart(random, index, 'happyrobot', active);
     const { topic, useCase, promptId, agent } = random.pick(HAPPYROBOT_USE_CASES);
     const customer = pickCustomer(random, people, strangers);
     const ours = companyNumberFor(customer.phone);

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import {
   compareIds,
   DialectRefusal,
+  findById,
   hasBearer,
-  intQuery,
+  numberedPage,
   ok,
   parseBody,
   refusalsAnswered,
@@ -44,24 +45,17 @@ export function createHappyRobotDialect(
   data: HappyRobotData,
   credentials: { apiKey: string },
 ): Dialect {
-  const errorBody = (_status: number, message: string) => ({ error: { message } });
-  const find = (id: string | undefined): HappyRobotCallRecord => {
-    const known = checkedId(id);
-    const call = data.calls.find((candidate) => candidate.id === known);
-    if (!call) throw new DialectRefusal(404, `Call ${known} not found`);
-    return call;
-  };
-  return {
+  const find = (id: string | undefined): HappyRobotCallRecord =>
+    findById(data.calls, checkedId(id), 'Call');
+  return refusalsAnswered({
     vendor: 'happyrobot',
     isAuthorized: (headers) => hasBearer(headers, credentials.apiKey),
-    errorBody,
-    routes: refusalsAnswered(errorBody, [
+    errorBody: (_status, message) => ({ error: { message } }),
+    routes: [
       {
         method: 'GET',
         path: '/api/v1/calls',
         handle({ query }) {
-          const limit = intQuery(query, 'limit', 20, 1, 100);
-          const page = intQuery(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
           const phone = textQuery(query, 'phone');
           const status = textQuery(query, 'status')?.toLowerCase() ?? null;
           const useCaseId = textQuery(query, 'use_case_id');
@@ -72,11 +66,7 @@ export function createHappyRobotDialect(
               (useCaseId === null || call.use_case.id === useCaseId),
           );
           const sorted = [...matching].sort(byHappyRobotOrder);
-          return ok({
-            data: sorted.slice((page - 1) * limit, page * limit),
-            total: sorted.length,
-            page,
-          });
+          return ok(numberedPage(query, sorted));
         },
       },
       {
@@ -100,6 +90,6 @@ export function createHappyRobotDialect(
           return ok(call);
         },
       },
-    ]),
-  };
+    ],
+  });
 }

@@ -30,10 +30,11 @@ const SEARCH_FIELDS = [
   'nationalId',
   'companyPosition',
   'id',
+  'userId',
 ] as const;
 type SearchField = (typeof SEARCH_FIELDS)[number];
 /** Fields compared exactly (numbers, ids); the others compare case-insensitively. */
-const EXACT_FIELDS = new Set<string>(['addresses.address', 'phone', 'nationalId', 'id']);
+const EXACT_FIELDS = new Set<string>(['addresses.address', 'phone', 'nationalId', 'id', 'userId']);
 
 const searchSchema = z.looseObject({
   search: z.string().optional(),
@@ -102,6 +103,8 @@ function searchValues(contact: LlamadaProContactRecord, field: SearchField): str
       return contact.addresses.map((entry) => entry.channelType);
     case 'id':
       return [String(contact.id)];
+    case 'userId':
+      return contact.userId === null ? [] : [String(contact.userId)];
     default: {
       const value = contact[field];
       return value === null ? [] : [value];

@@ -10,13 +10,11 @@ import { createRandom, type Random } from '../random.js';
 import {
   companyNumberFor,
   isoSeconds,
-  pastStart,
   pickCustomer,
-  recentStart,
   round,
   SANDBOX_COUNTS,
-  SANDBOX_TIES,
   SECOND,
+  seededStart,
   statusPlan,
 } from '../seeding.js';
 
@@ -115,14 +113,7 @@ function createOviaCalls(
   return Array.from({ length: SANDBOX_COUNTS.ovia }, (_, index): OviaCallRecord => {
     const status = statusPlan(random, index, 3, OVIA_EVERY, OVIA_WEIGHTS);
     const active = status === 'in_progress' || status === 'queued' || status === 'ringing';
-    const start =
-      index === 0
-        ? SANDBOX_TIES.acrossVendors
-        : index <= 2
-          ? SANDBOX_TIES.ovia
-          : active
-            ? recentStart(random)
-            : pastStart(random);
+    const start = seededStart(random, index, 'ovia', active);
     const agent = random.pick(OVIA_AGENTS);
     const customer = pickCustomer(random, people, strangers);
     const ours = companyNumberFor(customer.phone);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  DialectRefusal,
   dateQuery,
+  findById,
   hasBearer,
   intQuery,
   newestFirst,
@@ -33,12 +33,11 @@ const UNKNOWN_AGENT_NAME = 'Ovia agent';
 
 /** Ovia speaks snake_case, pages by offset and answers `{data, total}`. */
 export function createOviaDialect(data: OviaData, credentials: { apiKey: string }): Dialect {
-  const errorBody = (_status: number, message: string) => ({ detail: message });
-  return {
+  return refusalsAnswered({
     vendor: 'ovia',
     isAuthorized: (headers) => hasBearer(headers, credentials.apiKey),
-    errorBody,
-    routes: refusalsAnswered(errorBody, [
+    errorBody: (_status, message) => ({ detail: message }),
+    routes: [
       {
         method: 'GET',
         path: '/api/v1/calls',
@@ -71,11 +70,7 @@ export function createOviaDialect(data: OviaData, credentials: { apiKey: string 
       {
         method: 'GET',
         path: '/api/v1/calls/{id}',
-        handle({ params }) {
-          const call = data.calls.find((candidate) => candidate.id === params.id);
-          if (!call) throw new DialectRefusal(404, `call ${params.id ?? ''} not found`);
-          return ok(call);
-        },
+        handle: ({ params }) => ok(findById(data.calls, params.id, 'call')),
       },
       {
         method: 'POST',
@@ -108,6 +103,6 @@ export function createOviaDialect(data: OviaData, credentials: { apiKey: string 
           return ok(call);
         },
       },
-    ]),
-  };
+    ],
+  });
 }

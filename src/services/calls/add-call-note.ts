@@ -1,13 +1,17 @@
 import type { Context } from '../../context.js';
 import type { AddedCallNote } from '../../model/call-note.js';
-import { runMutation, type MutationOutcome } from '../../mutations/run-mutation.js';
+import {
+  runMutation,
+  type MutationArgs,
+  type MutationOutcome,
+} from '../../mutations/run-mutation.js';
 import { addCallNoteArgs } from './add-call-note-inputs.js';
 import { primeCall } from './get-call.js';
 
 /** `addCallNote`: HappyRobot is the one call vendor that takes notes. */
 export function addCallNote(
   ctx: Context,
-  args: { input: unknown; idempotencyKey?: string | null | undefined },
+  args: MutationArgs,
 ): Promise<MutationOutcome<AddedCallNote>> {
   return runMutation(ctx, {
     name: 'addCallNote',

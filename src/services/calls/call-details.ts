@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { localId } from '../../ids.js';
-import type { Call, CallRecording } from '../../model/call.js';
+import type { Call, CallRecording, CallTranscription } from '../../model/call.js';
 
 /*
  * The parts of a call some vendors leave out of the call and serve on routes of their own: read
@@ -24,6 +24,21 @@ export async function callRecordingUrl(ctx: Context, call: Call): Promise<string
   if (!ctx.connectors.callConnector(call.provider)?.getCallRecording) return null;
   const recording = await ctx.loaders.recording.load(localId(call.provider, call.providerId));
   return recording?.url ?? null;
+}
+
+/** `Call.transcription`: null where the vendor serves no transcription route, or has none. */
+export async function callTranscription(
+  ctx: Context,
+  call: Call,
+): Promise<CallTranscription | null> {
+  if (!ctx.connectors.callConnector(call.provider)?.getCallTranscription) return null;
+  return ctx.loaders.transcription.load(localId(call.provider, call.providerId));
+}
+
+/** `Call.recording`: null where the vendor serves no recording route, or has none. */
+export async function callRecording(ctx: Context, call: Call): Promise<CallRecording | null> {
+  if (!ctx.connectors.callConnector(call.provider)?.getCallRecording) return null;
+  return ctx.loaders.recording.load(localId(call.provider, call.providerId));
 }
 
 /** `CallRecording.call`: recordings are LlamadaPro's, and name its call by LlamadaPro's id. */

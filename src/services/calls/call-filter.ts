@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { invalidInput } from '../../errors.js';
+import { decodeGlobalId, type GlobalId } from '../../ids.js';
 import { CALL_STATUSES, CALL_DIRECTIONS, type Call, type CallFilter } from '../../model/call.js';
 import { CALL_PROVIDERS, PROVIDERS, type CallProvider } from '../../model/provider.js';
 import { toE164 } from '../../model/phone.js';
-import { filterDate, filterEnum, filterEnumList, filterMember, parseFilter } from '../filters.js';
+import {
+  filterDate,
+  filterEnum,
+  filterEnumList,
+  filterMember,
+  filterText,
+  parseFilter,
+} from '../filters.js';
 
 const filterSchema = z.object({
   providers: filterMember(z.array(z.enum(PROVIDERS))),
@@ -12,6 +20,11 @@ const filterSchema = z.object({
   phone: filterMember(z.string()),
   startedAfter: filterDate(),
   startedBefore: filterDate(),
+  updatedAfter: filterDate(),
+  agentId: filterMember(z.string()),
+  classificationTag: filterText(),
+  useCaseId: filterText(),
+  campaignId: filterText(),
 });
 
 export interface ParsedCallFilter {
@@ -19,10 +32,37 @@ export interface ParsedCallFilter {
   filter: CallFilter;
 }
 
+/**
+ * `filter.agentId` is an Agent's global id: it names the agent's vendor, which must be one the
+ * list reads, and the vendor's own agent id the calls are matched on.
+ */
+function parseAgentId(
+  globalId: string,
+  providers: CallProvider[],
+): { provider: CallProvider; agentId: string } {
+  const field = ['filter', 'agentId'];
+  let id: GlobalId;
+  try {
+    id = decodeGlobalId(globalId);
+  } catch {
+    throw invalidInput('filter.agentId must be the id of an Agent', { field });
+  }
+  if (id.type !== 'Agent') {
+    throw invalidInput(`filter.agentId is the id of a ${id.type}, not of an Agent`, { field });
+  }
+  const provider = providers.find((name) => name === id.provider);
+  if (!provider) {
+    throw invalidInput(`filter.agentId names a ${id.provider} agent, which providers leaves out`, {
+      field,
+    });
+  }
+  return { provider, agentId: id.providerId };
+}
+
 /** Validates `CallFilter`; bad values are INVALID_INPUT errors naming the member. */
 export function parseCallFilter(input: unknown): ParsedCallFilter {
   const value = parseFilter(filterSchema, input);
-  const providers: CallProvider[] = [];
+  let providers: CallProvider[] = [];
   for (const provider of value.providers ?? CALL_PROVIDERS) {
     const callProvider = CALL_PROVIDERS.find((name) => name === provider);
     if (!callProvider) {
@@ -33,6 +73,11 @@ export function parseCallFilter(input: unknown): ParsedCallFilter {
     if (!providers.includes(callProvider)) providers.push(callProvider);
   }
   const filter: CallFilter = {};
+  if (value.agentId !== undefined) {
+    const agent = parseAgentId(value.agentId, providers);
+    providers = [agent.provider];
+    filter.agentId = agent.agentId;
+  }
   if (value.status) filter.status = value.status;
   if (value.direction) filter.direction = value.direction;
   if (value.phone !== undefined && value.phone !== null) {
@@ -51,6 +96,10 @@ export function parseCallFilter(input: unknown): ParsedCallFilter {
       field: ['filter', 'startedAfter'],
     });
   }
+  if (value.updatedAfter) filter.updatedAfter = value.updatedAfter;
+  if (value.classificationTag !== undefined) filter.classificationTag = value.classificationTag;
+  if (value.useCaseId !== undefined) filter.useCaseId = value.useCaseId;
+  if (value.campaignId !== undefined) filter.campaignId = value.campaignId;
   return { providers, filter };
 }
 
@@ -74,6 +123,16 @@ export function matchesCallFilter(call: Call, filter: CallFilter): boolean {
     if (filter.startedAfter && started < filter.startedAfter.getTime()) return false;
     if (filter.startedBefore && started >= filter.startedBefore.getTime()) return false;
   }
+  if (filter.updatedAfter) {
+    if (call.updatedAt === null) return false;
+    if (Date.parse(call.updatedAt) < filter.updatedAfter.getTime()) return false;
+  }
+  if (filter.classificationTag !== undefined) {
+    const tag = call.classification?.tag.trim().toLowerCase();
+    if (tag !== filter.classificationTag.toLowerCase()) return false;
+  }
+  if (filter.useCaseId !== undefined && call.useCase?.id !== filter.useCaseId) return false;
+  if (filter.campaignId !== undefined && call.campaignId !== filter.campaignId) return false;
   return true;
 }
 
@@ -87,5 +146,9 @@ export function filterFingerprint(providers: CallProvider[], filter: CallFilter)
     filter.startedAfter?.toISOString() ?? null,
     filter.startedBefore?.toISOString() ?? null,
     filter.agentId ?? null,
+    filter.updatedAfter?.toISOString() ?? null,
+    filter.classificationTag ?? null,
+    filter.useCaseId ?? null,
+    filter.campaignId ?? null,
   ]);
 }

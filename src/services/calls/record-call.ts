@@ -1,6 +1,10 @@
 import type { Context } from '../../context.js';
 import type { Call, CallRecording } from '../../model/call.js';
-import { runMutation, type MutationOutcome } from '../../mutations/run-mutation.js';
+import {
+  runMutation,
+  type MutationArgs,
+  type MutationOutcome,
+} from '../../mutations/run-mutation.js';
 import { primeCall } from './get-call.js';
 import { loadRecordingArgs, recordCallArgs } from './record-call-inputs.js';
 
@@ -8,11 +12,6 @@ import { loadRecordingArgs, recordCallArgs } from './record-call-inputs.js';
  * Calls made elsewhere, recorded in LlamadaPro, the one call vendor that takes them: as a call
  * (`recordCall`) or as a recording it files under a new call (`loadRecording`).
  */
-
-interface MutationArgs {
-  input: unknown;
-  idempotencyKey?: string | null | undefined;
-}
 
 /** `recordCall`. */
 export function recordCall(ctx: Context, args: MutationArgs): Promise<MutationOutcome<Call>> {

@@ -9,16 +9,19 @@ export const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be a 
 export const positive = z.number().positive({ error: 'must be greater than 0' });
 export const nonNegative = z.number().min(0, { error: 'must not be negative' });
 export const callDirection = z.enum(CALL_DIRECTIONS);
-const fraction = nonNegative.max(1, { error: 'must be between 0 and 1' });
 const localization = z.enum(LLAMADAPRO_LOCALIZATIONS, {
   error: `must be one of ${LLAMADAPRO_LOCALIZATIONS.join(', ')}`,
 });
 
+/*
+ * The Vapi settings' numbers are `number <double>` in LlamadaPro's document with no range
+ * (docs/vendors/llamadapro.md, "The start bodies"), so any number GraphQL accepts is sent.
+ */
 const vapiConfig = z.object({
   model: sendIfGiven(
     z.object({
-      maxTokens: sendIfGiven(positive.int({ error: 'must be a whole number' })),
-      temperature: sendIfGiven(nonNegative),
+      maxTokens: sendIfGiven(z.number()),
+      temperature: sendIfGiven(z.number()),
       model: sendIfGiven(
         z.object({ provider: sendIfGiven(text(100)), model: sendIfGiven(text(200)) }),
       ),
@@ -29,10 +32,10 @@ const vapiConfig = z.object({
       provider: sendIfGiven(text(100)),
       voiceId: sendIfGiven(text(200)),
       model: sendIfGiven(text(200)),
-      speed: sendIfGiven(positive),
-      stability: sendIfGiven(fraction),
-      style: sendIfGiven(fraction),
-      optimizeStreamingLatency: sendIfGiven(nonNegative),
+      speed: sendIfGiven(z.number()),
+      stability: sendIfGiven(z.number()),
+      style: sendIfGiven(z.number()),
+      optimizeStreamingLatency: sendIfGiven(z.number()),
     }),
   ),
   transcriber: sendIfGiven(
@@ -40,7 +43,7 @@ const vapiConfig = z.object({
       provider: sendIfGiven(text(100)),
       model: sendIfGiven(text(200)),
       localization: sendIfGiven(localization),
-      confidenceThreshold: sendIfGiven(fraction),
+      confidenceThreshold: sendIfGiven(z.number()),
       keywords: sendIfGiven(z.array(text(200))),
     }),
   ),

@@ -2,7 +2,11 @@ import type { Context } from '../../context.js';
 import { invalidInput } from '../../errors.js';
 import type { Call } from '../../model/call.js';
 import type { StartCallInput } from '../../model/start-call.js';
-import { runMutation, type MutationOutcome } from '../../mutations/run-mutation.js';
+import {
+  runMutation,
+  type MutationArgs,
+  type MutationOutcome,
+} from '../../mutations/run-mutation.js';
 import { primeCall } from './get-call.js';
 import { startCallArgs } from './start-call-inputs.js';
 
@@ -10,10 +14,7 @@ import { startCallArgs } from './start-call-inputs.js';
  * `startCall`: validates the one form given, then starts the call on that form's vendor, once per
  * idempotency key (a repeat would dial twice).
  */
-export function startCall(
-  ctx: Context,
-  args: { input: unknown; idempotencyKey?: string | null | undefined },
-): Promise<MutationOutcome<Call>> {
+export function startCall(ctx: Context, args: MutationArgs): Promise<MutationOutcome<Call>> {
   return runMutation(ctx, {
     name: 'startCall',
     args: { input: args.input },

@@ -1,9 +1,11 @@
 import type { VendorBaseConfig } from '../vendor-definition.js';
 import { UpstreamClient } from '../../http/upstream-client.js';
-import type { Call, CallFilter } from '../../model/call.js';
+import type { AgentRef, Call, CallFilter } from '../../model/call.js';
 import type { CxStartInteractionInput } from '../../model/start-call.js';
 import type { PagedSource } from '../../paging/paged-source.js';
 import { noPages, numberedPages } from '../../paging/vendor-pages.js';
+import { agentsOfCalls } from '../agents-from-calls.js';
+import { narrowsBy } from '../call-filters.js';
 import type { CallConnector, ConnectorOptions } from '../types.js';
 import { cxInteractionId } from './ids.js';
 import { toCall, toCxStartInteractionBody } from './map.js';
@@ -20,17 +22,18 @@ export class CxConnector implements CallConnector {
 
   /**
    * CX filters natively by customer phone only. Every CX interaction is outbound, so a direction
-   * filter is settled here: OUTBOUND keeps everything, INBOUND matches nothing (no request).
+   * filter is settled here: OUTBOUND keeps everything, INBOUND matches nothing (no request); and
+   * CX reports no update time, classification, use case or campaign, so a filter on any of them
+   * matches nothing either.
    */
   callPages(filter: CallFilter): { source: PagedSource<Call>; exact: boolean } {
-    const exact =
-      (filter.status === undefined || filter.status.length === 0) &&
-      filter.startedAfter === undefined &&
-      filter.startedBefore === undefined &&
-      filter.agentId === undefined;
-    if (filter.direction === 'INBOUND') {
+    if (
+      filter.direction === 'INBOUND' ||
+      narrowsBy(filter, ['updatedAfter', 'classificationTag', 'useCaseId', 'campaignId'])
+    ) {
       return { source: noPages(MAX_PAGE_SIZE), exact: true };
     }
+    const exact = !narrowsBy(filter, ['status', 'startedAfter', 'startedBefore', 'agentId']);
     const source = numberedPages({
       vendor: 'CX',
       maxPageSize: MAX_PAGE_SIZE,
@@ -47,6 +50,11 @@ export class CxConnector implements CallConnector {
       },
     });
     return { source, exact };
+  }
+
+  /** CX has no agents route: its agents are those its interactions name (without a name). */
+  agentPages(): PagedSource<AgentRef> {
+    return agentsOfCalls(this.callPages({}).source);
   }
 
   async getCall(providerId: string): Promise<Call> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Shapes from vendor-docs/cx-interactions.txt. The document marks every member of an Interaction
+// Shapes from docs/vendors/cx.md. The document marks every member of an Interaction
 // required, but only the id is needed to map one; the rest may be missing without failing a list.
 // `channel` and `createdAt` are not in the document's answer; interactions read back carry them.
 

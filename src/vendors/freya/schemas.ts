@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Shapes from vendor-docs/freya-problems.txt (the problem inside the create answer). Loose
+// Shapes from docs/vendors/freya.md (the problem inside the create answer). Loose
 // objects keep unknown members for `raw`; nothing is coerced or defaulted here (the document's
 // defaults, severity 0.5 and resolved false, are applied by the mapper).
 

@@ -1,12 +1,14 @@
 import type { BearerConfig } from '../vendor-definition.js';
 import { UpstreamClient } from '../../http/upstream-client.js';
-import type { Call, CallFilter } from '../../model/call.js';
+import type { AgentRef, Call, CallFilter } from '../../model/call.js';
 import type { AddedCallNote, CallNoteInput } from '../../model/call-note.js';
 import type { PagedSource } from '../../paging/paged-source.js';
-import { numberedPages } from '../../paging/vendor-pages.js';
+import { noPages, numberedPages } from '../../paging/vendor-pages.js';
+import { agentsOfCalls } from '../agents-from-calls.js';
+import { nativeStatus, narrowsBy } from '../call-filters.js';
 import type { CallConnector, ConnectorOptions } from '../types.js';
 import { happyRobotCallId } from './ids.js';
-import { toAddedNote, toCall, toHappyRobotAddNoteBody } from './map.js';
+import { toAddedNote, toCall, toHappyRobotAddNoteBody, toHappyRobotStatus } from './map.js';
 import { happyRobotRoutes } from './routes.js';
 import { happyRobotCallListSchema, happyRobotCallSchema } from './schemas.js';
 
@@ -19,29 +21,43 @@ export class HappyRobotConnector implements CallConnector {
   constructor(readonly http: UpstreamClient) {}
 
   /**
-   * HappyRobot filters natively by phone only; its `status` takes HappyRobot's own spellings
-   * ("In Progress"), which the caller's filter on every item covers.
+   * HappyRobot filters natively by phone, use case and one status in its own spelling ("In
+   * Progress"); the caller checks the rest on every item. HappyRobot calls carry no update time,
+   * so a filter on it matches nothing.
    */
   callPages(filter: CallFilter): { source: PagedSource<Call>; exact: boolean } {
+    if (narrowsBy(filter, ['updatedAfter'])) {
+      return { source: noPages(MAX_PAGE_SIZE), exact: true };
+    }
+    const status = nativeStatus(filter, toHappyRobotStatus);
     const source = numberedPages({
       vendor: 'HappyRobot',
       maxPageSize: MAX_PAGE_SIZE,
       fetch: async (page, limit) => {
         const answer = await this.http.request({
           route: happyRobotRoutes.listCalls,
-          query: { limit, page, phone: filter.phone },
+          query: { limit, page, phone: filter.phone, status, use_case_id: filter.useCaseId },
           schema: happyRobotCallListSchema,
         });
         return { items: answer.data.map((call) => toCall(call)), total: answer.total };
       },
     });
     const exact =
-      (filter.status === undefined || filter.status.length === 0) &&
-      filter.direction === undefined &&
-      filter.startedAfter === undefined &&
-      filter.startedBefore === undefined &&
-      filter.agentId === undefined;
+      (status !== undefined || !narrowsBy(filter, ['status'])) &&
+      !narrowsBy(filter, [
+        'direction',
+        'startedAfter',
+        'startedBefore',
+        'agentId',
+        'classificationTag',
+        'campaignId',
+      ]);
     return { source, exact };
+  }
+
+  /** HappyRobot has no agents route: its agents are those its calls name. */
+  agentPages(): PagedSource<AgentRef> {
+    return agentsOfCalls(this.callPages({}).source);
   }
 
   async getCall(providerId: string): Promise<Call> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * vendor-docs/happyrobot-call-notes.txt: the call id path parameter has "Required string length:
+ * docs/vendors/happyrobot.md: the call id path parameter has "Required string length:
  * 24". The sandbox's ids are 24 hex digits (MongoDB ObjectIds); the document names no alphabet,
  * so letters of either case are taken too.
  */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-// Shapes from vendor-docs/happyrobot-call-notes.txt (the Call answered by the notes route).
-// Members the mapping does not read (use_case, ratings, ...) are kept untyped by the loose
-// objects and reach `raw` as received.
+// Shapes from docs/vendors/happyrobot.md (the Call answered by the notes route).
+// Members the mapping does not read (the rest of use_case, samples, ...) are kept untyped by the
+// loose objects and reach `raw` as received.
 
 const text = z.string().nullish();
 const amount = z.number().nullish();
@@ -17,12 +17,15 @@ export const happyRobotNoteSchema = z.looseObject({
 });
 export type HappyRobotNote = z.infer<typeof happyRobotNoteSchema>;
 
+export const happyRobotRatingSchema = z.looseObject({ emoji: text, email: text, created: text });
+export type HappyRobotRating = z.infer<typeof happyRobotRatingSchema>;
+
 export const happyRobotCostsSchema = z.looseObject({
   created: text,
   total_costs: amount,
-  voip: costPart,
+  voip: z.looseObject({ amd_cost: amount, call_cost: amount, total_cost: amount }).nullish(),
   transcriber: costPart,
-  llm: costPart,
+  llm: z.looseObject({ input_cost: amount, output_cost: amount, total_cost: amount }).nullish(),
   tts: costPart,
 });
 export type HappyRobotCosts = z.infer<typeof happyRobotCostsSchema>;
@@ -34,18 +37,30 @@ export const happyRobotCallSchema = z.looseObject({
   type: text,
   status: text,
   provider: text,
-  metadata: z.looseObject({ call_sid: text, from: text, to: text, recording_sid: text }).nullish(),
+  metadata: z
+    .looseObject({
+      call_sid: text,
+      from: text,
+      to: text,
+      recording_sid: text,
+      tags: z.array(text).nullish(),
+      // Any JSON: the caller's own data, e.g. `{ clientId, orderId }`.
+      custom: z.unknown().optional(),
+    })
+    .nullish(),
+  use_case: z.looseObject({ id: text, name: text, language: text }).nullish(),
   agent: z.looseObject({ id: text, name: text }).nullish(),
   // Any JSON: HappyRobot's extraction is free-form, defined per use case.
   extraction: z.unknown().optional(),
   classification: z.looseObject({ tag: text, reasoning: text }).nullish(),
   created: text,
   duration: amount,
+  parent_call_id: text,
   notes: z.array(happyRobotNoteSchema).nullish(),
+  ratings: z.array(happyRobotRatingSchema).nullish(),
+  scheduled_for: text,
+  campaign_id: text,
   costs: happyRobotCostsSchema.nullish(),
-  // Not in the document; read when present, whatever their shape.
-  recording_url: z.unknown().optional(),
-  transcript: z.unknown().optional(),
 });
 export type HappyRobotCall = z.infer<typeof happyRobotCallSchema>;
 

@@ -1,7 +1,13 @@
 import type { BearerConfig } from '../vendor-definition.js';
 import { UpstreamClient } from '../../http/upstream-client.js';
 import type { Call, CallFilter, CallRecording, CallTranscription } from '../../model/call.js';
-import type { Contact, CreateContactInput, UpdateContactInput } from '../../model/contact.js';
+import type {
+  Contact,
+  ContactListQuery,
+  ContactSearchQuery,
+  CreateContactInput,
+  UpdateContactInput,
+} from '../../model/contact.js';
 import type {
   BulkConversationResult,
   ConversationRef,
@@ -127,8 +133,8 @@ export class LlamadaProConnector implements CallConnector {
     }));
   }
 
-  contactPages(): PagedSource<Contact> {
-    return this.contacts.contactPages();
+  contactPages(query: ContactListQuery = {}): PagedSource<Contact> {
+    return this.contacts.contactPages(query);
   }
   getContact(id: string): Promise<Contact> {
     return this.contacts.getContact(id);
@@ -136,8 +142,8 @@ export class LlamadaProConnector implements CallConnector {
   searchContacts(request: LlamadaProContactSearchRequest): Promise<LlamadaProContactSearchResult> {
     return this.contacts.searchContacts(request);
   }
-  contactSearchPages(search: string): PagedSource<Contact> {
-    return this.contacts.contactSearchPages(search);
+  contactSearchPages(query: ContactSearchQuery): PagedSource<Contact> {
+    return this.contacts.contactSearchPages(query);
   }
   findContactsByPhones(phones: string[]): Promise<Contact[]> {
     return this.contacts.findContactsByPhones(phones);

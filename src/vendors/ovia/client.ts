@@ -1,12 +1,14 @@
 import type { BearerConfig } from '../vendor-definition.js';
 import { UpstreamClient } from '../../http/upstream-client.js';
-import type { Call, CallFilter } from '../../model/call.js';
+import type { AgentRef, Call, CallFilter } from '../../model/call.js';
 import type { OviaStartCallInput } from '../../model/start-call.js';
 import type { PagedSource } from '../../paging/paged-source.js';
-import { offsetPages } from '../../paging/vendor-pages.js';
+import { noPages, offsetPages } from '../../paging/vendor-pages.js';
+import { agentsOfCalls } from '../agents-from-calls.js';
+import { nativeStatus, narrowsBy } from '../call-filters.js';
 import type { CallConnector, ConnectorOptions } from '../types.js';
 import { oviaCallId } from './ids.js';
-import { toCall, toOviaStartCallBody } from './map.js';
+import { toCall, toOviaStartCallBody, toOviaStatus } from './map.js';
 import { oviaRoutes } from './routes.js';
 import { oviaCallListSchema, oviaCallSchema } from './schemas.js';
 
@@ -19,13 +21,19 @@ export class OviaConnector implements CallConnector {
   constructor(readonly http: UpstreamClient) {}
 
   /**
-   * Ovia filters natively by phone, agent and start time. Status is left to the caller because
-   * Ovia's raw spellings vary, and the list takes no direction.
+   * Ovia filters natively by phone, agent, start time and one status in its own spelling. The list
+   * takes no direction, update time or classification, which the caller checks on every item;
+   * Ovia calls have no use case or campaign, so a filter on those matches nothing.
    */
   callPages(filter: CallFilter): { source: PagedSource<Call>; exact: boolean } {
+    if (narrowsBy(filter, ['useCaseId', 'campaignId'])) {
+      return { source: noPages(MAX_PAGE_SIZE), exact: true };
+    }
+    const status = nativeStatus(filter, toOviaStatus);
     const query = {
       agent_id: filter.agentId,
       phone: filter.phone,
+      status,
       started_after: filter.startedAfter?.toISOString(),
       started_before: filter.startedBefore?.toISOString(),
     };
@@ -42,8 +50,14 @@ export class OviaConnector implements CallConnector {
       },
     });
     const exact =
-      (filter.status === undefined || filter.status.length === 0) && filter.direction === undefined;
+      (status !== undefined || !narrowsBy(filter, ['status'])) &&
+      !narrowsBy(filter, ['direction', 'updatedAfter', 'classificationTag']);
     return { source, exact };
+  }
+
+  /** Ovia has no agents route: its agents are those its calls name. */
+  agentPages(): PagedSource<AgentRef> {
+    return agentsOfCalls(this.callPages({}).source);
   }
 
   async getCall(providerId: string): Promise<Call> {

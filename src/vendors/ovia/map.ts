@@ -1,5 +1,5 @@
 import { toPhone } from '../../model/phone.js';
-import type { Call, CallCosts, TranscriptEntry } from '../../model/call.js';
+import type { Call, CallCosts, CallStatus, TranscriptEntry } from '../../model/call.js';
 import type { OviaStartCallInput } from '../../model/start-call.js';
 import { customerSide, nonEmpty, toCallDirection, toCallStatus, toIsoDate } from '../normalize.js';
 import type { OviaCall, OviaCosts, OviaStartCallBody, OviaTranscriptObject } from './schemas.js';
@@ -32,9 +32,26 @@ export function toCall(raw: OviaCall): Call {
       : null,
     notes: [],
     classification: tag === null ? null : { tag, reasoning: null },
+    // `analysis` is Ovia's prose about the call; Ovia extracts no structured data.
     extraction: null,
+    customData: null,
     analysis: raw.analysis ?? null,
     createdAt: toIsoDate(raw.created_at),
+    updatedAt: toIsoDate(raw.updated_at),
+    scheduledFor: null,
+    campaignId: null,
+    useCase: null,
+    ratings: [],
+    parentCallId: null,
+    tags: [],
+    customerName: null,
+    customerId: null,
+    skillId: null,
+    agentScore: null,
+    category: null,
+    contactId: null,
+    funnelConversationId: null,
+    lastUpdateSequence: null,
     raw,
   };
 }
@@ -47,15 +64,28 @@ function toTranscriptEntry(entry: OviaTranscriptObject): TranscriptEntry[] {
   ];
 }
 
-/** Ovia reports no telephony cost and no currency. */
+/** Ovia reports no telephony cost and no currency; `details` is what the call consumed. */
 function toCosts(costs: OviaCosts): CallCosts {
+  const details = costs.details;
   return {
     total: costs.total ?? null,
     llm: costs.llm ?? null,
+    llmInput: null,
+    llmOutput: null,
     stt: costs.stt ?? null,
     tts: costs.tts ?? null,
     telephony: null,
+    telephonyCall: null,
+    answeringMachineDetection: null,
     currency: null,
+    usage: details
+      ? {
+          llmPromptTokens: details.llm_prompt_tokens ?? null,
+          llmCompletionTokens: details.llm_completion_tokens ?? null,
+          ttsCharacters: details.tts_characters ?? null,
+          sttAudioSeconds: details.stt_audio_duration_seconds ?? null,
+        }
+      : null,
   };
 }
 
@@ -70,4 +100,24 @@ export function toOviaStartCallBody(input: OviaStartCallInput): OviaStartCallBod
     to_number: input.toNumber,
     phone_number_id: input.phoneNumberId,
   };
+}
+
+/**
+ * How Ovia writes each status, for the list's `status` parameter (docs/vendors/ovia.md,
+ * Vocabularies): `completed` is the document's example, the rest Ovia's snake_case. CANCELED is
+ * left out because both `canceled` and `cancelled` read as it, SCHEDULED because Ovia's spelling
+ * of it is not known; a filter on those is checked on every item instead.
+ */
+const OVIA_STATUSES: Partial<Record<CallStatus, string>> = {
+  COMPLETED: 'completed',
+  IN_PROGRESS: 'in_progress',
+  FAILED: 'failed',
+  NO_ANSWER: 'no_answer',
+  BUSY: 'busy',
+  QUEUED: 'queued',
+  RINGING: 'ringing',
+};
+
+export function toOviaStatus(status: CallStatus): string | null {
+  return OVIA_STATUSES[status] ?? null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Shapes from vendor-docs/ovia-calls.txt. Loose objects keep members we do not know (they reach
+// Shapes from docs/vendors/ovia.md. Loose objects keep members we do not know (they reach
 // `raw`); nothing here coerces or defaults, so a parsed call is exactly what Ovia sent.
 
 const text = z.string().nullish();
@@ -19,7 +19,14 @@ export const oviaCostsSchema = z.looseObject({
   stt: amount,
   tts: amount,
   total: amount,
-  details: z.looseObject({}).nullish(),
+  details: z
+    .looseObject({
+      tts_characters: amount,
+      llm_prompt_tokens: amount,
+      llm_completion_tokens: amount,
+      stt_audio_duration_seconds: amount,
+    })
+    .nullish(),
 });
 export type OviaCosts = z.infer<typeof oviaCostsSchema>;
 

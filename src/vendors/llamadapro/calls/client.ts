@@ -8,7 +8,10 @@ import type {
   LlamadaProVoiceAgentCallInput,
 } from '../../../model/start-call.js';
 import type { PagedSource } from '../../../paging/paged-source.js';
+import { noPages } from '../../../paging/vendor-pages.js';
+import { nativeStatus, narrowsBy } from '../../call-filters.js';
 import { llamadaProCallId } from '../ids.js';
+import { mappedRequest } from '../mapped-request.js';
 import { tokenPages } from '../token-pages.js';
 import {
   toCall,
@@ -16,6 +19,7 @@ import {
   toLlamadaProBridgeCallBody,
   toLlamadaProCreateCallBody,
   toLlamadaProLoadRecordingBody,
+  toLlamadaProStatusFilter,
   toLlamadaProVoiceAgentCallBody,
   toRecording,
   toTranscription,
@@ -28,26 +32,37 @@ import {
   llamadaProTranscriptionSchema,
 } from './schemas.js';
 
+/** The page size an empty list announces: that of the token-paged lists. */
+const MAX_PAGE_SIZE = 100;
+
+const requestCall = mappedRequest(llamadaProCallSchema, toCall);
+const requestTranscription = mappedRequest(llamadaProTranscriptionSchema, toTranscription);
+const requestRecording = mappedRequest(llamadaProRecordingSchema, toRecording);
+
 /** LlamadaPro's calls: the list and reads, their transcription and recording, and the starts. */
 export class LlamadaProCallClient {
   constructor(readonly http: UpstreamClient) {}
 
   /**
-   * Phone and start window are sent natively. Status is not (LlamadaPro's spellings vary, so
-   * the caller's normalized comparison is the reliable one), nor direction; and LlamadaPro calls
-   * carry no agent, so an agentId filter is left to the caller too.
+   * Phone, start window and one status in LlamadaPro's spelling are sent natively; direction,
+   * update time and category are checked by the caller on every item. LlamadaPro calls carry no
+   * agent, use case or campaign, so a filter on those matches nothing.
    */
   callPages(filter: CallFilter): { source: PagedSource<Call>; exact: boolean } {
+    if (narrowsBy(filter, ['agentId', 'useCaseId', 'campaignId'])) {
+      return { source: noPages(MAX_PAGE_SIZE), exact: true };
+    }
+    const status = nativeStatus(filter, toLlamadaProStatusFilter);
     const exact =
-      (filter.status === undefined || filter.status.length === 0) &&
-      filter.direction === undefined &&
-      filter.agentId === undefined;
+      (status !== undefined || !narrowsBy(filter, ['status'])) &&
+      !narrowsBy(filter, ['direction', 'updatedAfter', 'classificationTag']);
     const source = tokenPages(this.http, {
       route: routes.listCalls,
       schema: llamadaProCallListSchema,
       map: toCall,
       query: {
         phone: filter.phone,
+        status,
         startedAfter: filter.startedAfter?.toISOString(),
         startedBefore: filter.startedBefore?.toISOString(),
       },
@@ -56,13 +71,7 @@ export class LlamadaProCallClient {
   }
 
   async getCall(providerId: string): Promise<Call> {
-    return toCall(
-      await this.http.request({
-        route: routes.getCall,
-        params: { callId: providerId },
-        schema: llamadaProCallSchema,
-      }),
-    );
+    return requestCall(this.http, { route: routes.getCall, params: { callId: providerId } });
   }
 
   /** LlamadaPro call ids are numbers. */
@@ -71,23 +80,14 @@ export class LlamadaProCallClient {
   }
 
   async getCallTranscription(callId: string): Promise<CallTranscription> {
-    return toTranscription(
-      await this.http.request({
-        route: routes.getCallTranscription,
-        params: { callId },
-        schema: llamadaProTranscriptionSchema,
-      }),
-    );
+    return requestTranscription(this.http, {
+      route: routes.getCallTranscription,
+      params: { callId },
+    });
   }
 
   async getCallRecording(callId: string): Promise<CallRecording> {
-    return toRecording(
-      await this.http.request({
-        route: routes.getCallRecording,
-        params: { callId },
-        schema: llamadaProRecordingSchema,
-      }),
-    );
+    return requestRecording(this.http, { route: routes.getCallRecording, params: { callId } });
   }
 
   // Writes. None is retried (the UpstreamClient retries GETs only).
@@ -120,6 +120,6 @@ export class LlamadaProCallClient {
   }
 
   private async postCall(route: Route, body: unknown): Promise<Call> {
-    return toCall(await this.http.request({ route, body, schema: llamadaProCallSchema }));
+    return requestCall(this.http, { route, body });
   }
 }

@@ -13,6 +13,7 @@ import type {
 } from '../../../model/start-call.js';
 import {
   customerSide,
+  endFromDuration,
   nonEmpty,
   toCallDirection,
   toCallStatus,
@@ -31,11 +32,10 @@ import type {
   LlamadaProVoiceAgentCallBody,
 } from './schemas.js';
 
-function endOf(startedAt: string | null, durationSeconds: number | null): string | null {
-  if (startedAt === null || durationSeconds === null) return null;
-  return new Date(Date.parse(startedAt) + durationSeconds * 1000).toISOString();
-}
-
+/**
+ * A LlamadaPro call as the unified Call; pure. `customData` is what the caller stored with the
+ * call; LlamadaPro extracts nothing from the conversation, so `extraction` is null.
+ */
 export function toCall(raw: LlamadaProCall): Call {
   const direction = toCallDirection(raw.direction);
   const from = nonEmpty(raw.from);
@@ -54,7 +54,7 @@ export function toCall(raw: LlamadaProCall): Call {
     to,
     customerPhone: customerSide(direction, from, to),
     startedAt,
-    endedAt: endOf(startedAt, durationSeconds),
+    endedAt: endFromDuration(startedAt, durationSeconds),
     durationSeconds,
     // Recording and transcription live on their own routes, fetched only when asked for.
     recordingUrl: null,
@@ -65,9 +65,25 @@ export function toCall(raw: LlamadaProCall): Call {
     agent: null,
     notes: [],
     classification: category === null ? null : { tag: category, reasoning: null },
-    extraction: raw.customData ?? null,
+    extraction: null,
+    customData: raw.customData ?? null,
     analysis: null,
     createdAt: toIsoDate(raw.createdAt),
+    updatedAt: toIsoDate(raw.updatedAt),
+    scheduledFor: null,
+    campaignId: null,
+    useCase: null,
+    ratings: [],
+    parentCallId: null,
+    tags: [],
+    customerName: null,
+    customerId: null,
+    skillId: null,
+    agentScore: raw.agentScore ?? null,
+    category,
+    contactId: idString(raw.contactId),
+    funnelConversationId: idString(raw.funnelConversationId),
+    lastUpdateSequence: raw.lastUpdateSequence ?? null,
     raw,
   };
 }
@@ -77,7 +93,10 @@ export function toTranscription(raw: LlamadaProTranscription): CallTranscription
     providerId: idString(raw.id),
     text: raw.text ?? null,
     url: nonEmpty(raw.url),
+    transcriber: nonEmpty(raw.providerName),
+    recordingId: idString(raw.recordingId),
     createdAt: toIsoDate(raw.createdAt),
+    updatedAt: toIsoDate(raw.updatedAt),
     raw,
   };
 }
@@ -103,6 +122,26 @@ function toLlamadaProDirection(direction: CallDirection): LlamadaProCallDirectio
 /** A unified status as LlamadaPro writes it: lower case with dashes (`no-answer`). */
 function toLlamadaProStatus(status: CallStatus): string {
   return status.toLowerCase().replace(/_/g, '-');
+}
+
+/**
+ * The statuses the call list's `status` parameter is sent for, in that spelling
+ * (docs/vendors/llamadapro.md, Vocabularies). CANCELED is left out because both `canceled` and
+ * `cancelled` read as it, SCHEDULED and UNKNOWN because LlamadaPro's calls are not known to carry
+ * them; a filter on those is checked on every item instead.
+ */
+const LISTED_STATUSES: ReadonlySet<CallStatus> = new Set([
+  'COMPLETED',
+  'IN_PROGRESS',
+  'NO_ANSWER',
+  'BUSY',
+  'FAILED',
+  'QUEUED',
+  'RINGING',
+]);
+
+export function toLlamadaProStatusFilter(status: CallStatus): string | null {
+  return LISTED_STATUSES.has(status) ? toLlamadaProStatus(status) : null;
 }
 
 /** The document types these ids as numbers; ours are strings of digits, checked before. */

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import type {
+  LlamadaProAgentCallInput,
+  LlamadaProBridgeCallInput,
+  LlamadaProVoiceAgentCallInput,
+} from '../../../model/start-call.js';
 import { id, llamadaProListSchema, num, text } from '../shared.js';
 
 // Call — the answer of StartAgentCall, StartBridgeCall, CreateCall and the call reads.
@@ -68,73 +73,22 @@ export type LlamadaProRecording = z.infer<typeof llamadaProRecordingSchema>;
 /** The agent-call `localization` values the document lists (docs/vendors/llamadapro.md). */
 export const LLAMADAPRO_LOCALIZATIONS = ['CL', 'MX', 'CO', 'PE', 'US'] as const;
 
-/** StartAgentCall's `providerConfig` for Vapi, the only provider the document lists. */
-export interface LlamadaProVapiConfig {
-  model?: {
-    maxTokens?: number | undefined;
-    temperature?: number | undefined;
-    model?: { provider?: string | undefined; model?: string | undefined } | undefined;
-  };
-  voice?: {
-    provider?: string | undefined;
-    voiceId?: string | undefined;
-    model?: string | undefined;
-    speed?: number | undefined;
-    stability?: number | undefined;
-    style?: number | undefined;
-    optimizeStreamingLatency?: number | undefined;
-  };
-  transcriber?: {
-    provider?: string | undefined;
-    model?: string | undefined;
-    localization?: string | undefined;
-    confidenceThreshold?: number | undefined;
-    keywords?: string[] | undefined;
-  };
-}
+// The start bodies are the unified start forms (model/start-call.ts) but for what the document
+// spells otherwise.
 
-/** StartAgentCall, objectives form (the document's request body). */
-export interface LlamadaProAgentCallBody {
-  toPhoneNumber: string;
-  fromPhoneNumber?: string | undefined;
-  objectives: string[];
-  userId?: number | undefined;
-  personality?: {
-    name?: string | undefined;
-    communicationStyle?: string | undefined;
-    customTraits?: string | undefined;
-  };
-  localization?: string | undefined;
-  constraints?: string[] | undefined;
-  contactInfo?: {
-    firstName?: string | undefined;
-    lastName?: string | undefined;
-    company?: string | undefined;
-    additionalInfo?: Record<string, string> | undefined;
-  };
-  knowledgeBase?: string | undefined;
-  taskSteps?: string[] | undefined;
-  maxDurationSeconds?: number | undefined;
-  silenceTimeoutSeconds?: number | undefined;
-  customData?: Record<string, unknown> | undefined;
+/** StartAgentCall, objectives form: `providerConfig` goes with `provider: "vapi"`. */
+export interface LlamadaProAgentCallBody extends LlamadaProAgentCallInput {
   provider?: 'vapi';
-  providerConfig?: LlamadaProVapiConfig;
 }
 
-/** StartAgentCall, voiceAgentId form. */
-export interface LlamadaProVoiceAgentCallBody {
+/** StartAgentCall, voiceAgentId form: the document types the agent's id as a number. */
+export type LlamadaProVoiceAgentCallBody = Omit<LlamadaProVoiceAgentCallInput, 'voiceAgentId'> & {
   voiceAgentId: number;
-  to: string;
-  contextVariables: Record<string, unknown>;
-  customData?: Record<string, unknown> | undefined;
-}
+};
 
-/** StartBridgeCall. */
-export interface LlamadaProBridgeCallBody {
-  from?: string | undefined;
-  to: string;
+/** StartBridgeCall; nothing sends the document's `providerData` yet. */
+export interface LlamadaProBridgeCallBody extends LlamadaProBridgeCallInput {
   providerData?: Record<string, unknown>;
-  callCustomData?: Record<string, unknown> | undefined;
 }
 
 /** CreateCall: records a call that happened elsewhere. */

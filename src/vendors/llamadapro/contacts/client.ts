@@ -1,8 +1,21 @@
 import type { UpstreamClient } from '../../../http/upstream-client.js';
-import type { Contact, CreateContactInput, UpdateContactInput } from '../../../model/contact.js';
+import type {
+  Contact,
+  ContactListQuery,
+  ContactSearchQuery,
+  CreateContactInput,
+  UpdateContactInput,
+} from '../../../model/contact.js';
 import type { PagedSource } from '../../../paging/paged-source.js';
+import { mappedRequest } from '../mapped-request.js';
 import { clampSize, nextToken, tokenPages } from '../token-pages.js';
-import { toContact, toLlamadaProCreateContactBody, toLlamadaProUpdateContactBody } from './map.js';
+import {
+  toContact,
+  toLlamadaProContactListQuery,
+  toLlamadaProContactSearch,
+  toLlamadaProCreateContactBody,
+  toLlamadaProUpdateContactBody,
+} from './map.js';
 import { llamadaProContactRoutes as routes } from './routes.js';
 import {
   llamadaProContactListSchema,
@@ -16,26 +29,24 @@ import {
 /** The contact search serves at most 50 per request (docs/vendors/llamadapro.md). */
 export const MAX_SEARCH_SIZE = 50;
 
+const requestContact = mappedRequest(llamadaProContactSchema, toContact);
+
 /** LlamadaPro's contacts: the list, the read, the search (also by phones) and the writes. */
 export class LlamadaProContactClient {
   constructor(readonly http: UpstreamClient) {}
 
-  contactPages(): PagedSource<Contact> {
+  /** GetContacts, narrowed and ordered by its `filterBy`, `searchBy` and `sortBy`. */
+  contactPages(query: ContactListQuery = {}): PagedSource<Contact> {
     return tokenPages(this.http, {
       route: routes.listContacts,
       schema: llamadaProContactListSchema,
       map: toContact,
+      query: { ...toLlamadaProContactListQuery(query) },
     });
   }
 
   async getContact(id: string): Promise<Contact> {
-    return toContact(
-      await this.http.request({
-        route: routes.getContact,
-        params: { id },
-        schema: llamadaProContactSchema,
-      }),
-    );
+    return requestContact(this.http, { route: routes.getContact, params: { id } });
   }
 
   async searchContacts(
@@ -47,6 +58,8 @@ export class LlamadaProContactClient {
     };
     if (request.search !== undefined) body.search = request.search;
     if (request.filters !== undefined) body.filters = request.filters;
+    if (request.sort !== undefined) body.sort = request.sort;
+    if (request.includeArchived !== undefined) body.includeArchived = request.includeArchived;
     if (request.pageToken !== undefined && request.pageToken !== '')
       body.pageToken = request.pageToken;
     const answer = await this.http.request({
@@ -61,13 +74,14 @@ export class LlamadaProContactClient {
     };
   }
 
-  /** Free-text search, paged by the search's own tokens. */
-  contactSearchPages(search: string): PagedSource<Contact> {
+  /** SearchContacts (free text, filters, order, archived or not), paged by its own tokens. */
+  contactSearchPages(query: ContactSearchQuery): PagedSource<Contact> {
+    const search = toLlamadaProContactSearch(query);
     return {
       start: '',
       maxPageSize: MAX_SEARCH_SIZE,
       fetchPage: async (pos, size) => {
-        const result = await this.searchContacts({ search, size, pageToken: String(pos) });
+        const result = await this.searchContacts({ ...search, size, pageToken: String(pos) });
         return {
           items: result.contacts,
           next: result.nextPageToken,
@@ -114,33 +128,21 @@ export class LlamadaProContactClient {
   // Writes. None is retried (the UpstreamClient retries GETs only).
 
   async createContact(input: CreateContactInput): Promise<Contact> {
-    return toContact(
-      await this.http.request({
-        route: routes.createContact,
-        body: toLlamadaProCreateContactBody(input),
-        schema: llamadaProContactSchema,
-      }),
-    );
+    return requestContact(this.http, {
+      route: routes.createContact,
+      body: toLlamadaProCreateContactBody(input),
+    });
   }
 
   async updateContact(id: string, input: UpdateContactInput): Promise<Contact> {
-    return toContact(
-      await this.http.request({
-        route: routes.updateContact,
-        params: { id },
-        body: toLlamadaProUpdateContactBody(input),
-        schema: llamadaProContactSchema,
-      }),
-    );
+    return requestContact(this.http, {
+      route: routes.updateContact,
+      params: { id },
+      body: toLlamadaProUpdateContactBody(input),
+    });
   }
 
   async deleteContact(id: string): Promise<Contact> {
-    return toContact(
-      await this.http.request({
-        route: routes.deleteContact,
-        params: { id },
-        schema: llamadaProContactSchema,
-      }),
-    );
+    return requestContact(this.http, { route: routes.deleteContact, params: { id } });
   }
 }

@@ -1,18 +1,32 @@
-import type {
-  AddressChannel,
-  Contact,
-  ContactAddress,
-  CreateContactInput,
-  UpdateContactInput,
+import {
+  addressChannelOf,
+  type AddressChannel,
+  type Contact,
+  type ContactAddress,
+  type ContactAddressInput,
+  type ContactField,
+  type ContactListQuery,
+  type ContactSearchField,
+  type ContactSearchQuery,
+  type ContactSort,
+  type ContactSortField,
+  type CreateContactInput,
+  type UpdateContactInput,
 } from '../../../model/contact.js';
 import { toE164 } from '../../../model/phone.js';
 import { nonEmpty, toIsoDate } from '../../normalize.js';
 import { vendorId } from '../ids.js';
-import type { LlamadaProContact, LlamadaProSearchContact } from './schemas.js';
+import type {
+  LlamadaProContact,
+  LlamadaProContactListQuery,
+  LlamadaProContactSearchFilter,
+  LlamadaProContactSearchSort,
+  LlamadaProSearchContact,
+} from './schemas.js';
 
+/** The channel types Switchboard knows, in any case; any other is OTHER (its spelling is kept). */
 export function toAddressChannel(raw: string | null | undefined): AddressChannel {
-  const key = (raw ?? '').trim().toUpperCase();
-  return key === 'PHONE' || key === 'EMAIL' || key === 'WHATSAPP' ? key : 'OTHER';
+  return addressChannelOf(raw);
 }
 
 /** Keeps the first spelling of each value; `key` says when two spellings are the same value. */
@@ -37,7 +51,12 @@ export function toContact(raw: LlamadaProContact | LlamadaProSearchContact): Con
   const addresses: ContactAddress[] = [];
   for (const entry of raw.addresses ?? []) {
     const address = nonEmpty(entry.address?.trim());
-    if (address !== null) addresses.push({ channel: toAddressChannel(entry.channelType), address });
+    if (address === null) continue;
+    addresses.push({
+      channel: toAddressChannel(entry.channelType),
+      providerChannel: nonEmpty(entry.channelType),
+      address,
+    });
   }
   const phones = distinct(
     [
@@ -105,11 +124,91 @@ function toLlamadaProContactBody(input: UpdateContactInput): Record<string, unkn
   if (input.userId !== undefined) {
     body.userId = input.userId === null ? null : vendorId(input.userId);
   }
-  if (input.addresses !== undefined) {
-    body.addresses = input.addresses.map((entry) => ({
-      channelType: entry.channel,
-      address: entry.address,
+  if (input.addresses !== undefined) body.addresses = input.addresses.map(toLlamadaProAddress);
+  return body;
+}
+
+/**
+ * The vendor's own channel when the input carries it (an address read back and written as it
+ * was), else the unified channel, which is the vendor's spelling for the three it knows. OTHER
+ * without the vendor's channel never gets here: the contacts service refuses it.
+ */
+function toLlamadaProAddress(entry: ContactAddressInput): { channelType: string; address: string } {
+  return { channelType: entry.providerChannel ?? entry.channel, address: entry.address };
+}
+
+/** The members of the Contact object the lists filter by, as the document spells them. */
+const CONTACT_FIELD_NAMES: Record<ContactSearchField, string> = {
+  ID: 'id',
+  FIRST_NAME: 'firstName',
+  LAST_NAME: 'lastName',
+  EMAIL: 'email',
+  PHONE: 'phone',
+  NATIONAL_ID: 'nationalId',
+  COMPANY_POSITION: 'companyPosition',
+  USER_ID: 'userId',
+  ADDRESS: 'addresses.address',
+  ADDRESS_CHANNEL: 'addresses.channelType',
+};
+
+const CONTACT_SORT_NAMES: Record<ContactSortField, string> = {
+  ID: 'id',
+  CREATED_AT: 'createdAt',
+  UPDATED_AT: 'updatedAt',
+  FIRST_NAME: 'firstName',
+  LAST_NAME: 'lastName',
+};
+
+const contactFieldName = (field: ContactField): string => CONTACT_FIELD_NAMES[field];
+
+function toLlamadaProSort(sort: ContactSort): LlamadaProContactSearchSort {
+  return {
+    field: CONTACT_SORT_NAMES[sort.field],
+    direction: sort.direction === 'DESC' ? 'desc' : 'asc',
+  };
+}
+
+/**
+ * GetContacts' query parameters, in the syntax of the document's example
+ * (`filterBy=firstName:John;email:john@example.com&sortBy=createdAt=desc`); values are checked
+ * before (no `;` in a filterBy value), and only what is given is sent.
+ */
+export function toLlamadaProContactListQuery(query: ContactListQuery): LlamadaProContactListQuery {
+  const params: LlamadaProContactListQuery = {};
+  if (query.filterBy !== undefined && query.filterBy.length > 0) {
+    params.filterBy = query.filterBy
+      .map((match) => `${contactFieldName(match.field)}:${match.value}`)
+      .join(';');
+  }
+  if (query.searchBy !== undefined) params.searchBy = query.searchBy;
+  if (query.sortBy !== undefined && query.sortBy.length > 0) {
+    params.sortBy = query.sortBy
+      .map(toLlamadaProSort)
+      .map((sort) => `${sort.field}=${sort.direction}`)
+      .join(',');
+  }
+  return params;
+}
+
+/** SearchContacts' body members for a search query; paging and the count are the client's. */
+export function toLlamadaProContactSearch(query: ContactSearchQuery): {
+  search?: string;
+  filters?: LlamadaProContactSearchFilter[];
+  sort?: LlamadaProContactSearchSort[];
+  includeArchived?: boolean;
+} {
+  const body: ReturnType<typeof toLlamadaProContactSearch> = {};
+  if (query.search !== undefined) body.search = query.search;
+  if (query.filters !== undefined && query.filters.length > 0) {
+    body.filters = query.filters.map((filter) => ({
+      field: CONTACT_FIELD_NAMES[filter.field],
+      operator: filter.operator === 'CONTAINS' ? 'contains' : 'eq',
+      value: filter.value,
+      ...(filter.or === undefined ? {} : { or: filter.or }),
     }));
   }
+  if (query.sort !== undefined && query.sort.length > 0)
+    body.sort = query.sort.map(toLlamadaProSort);
+  if (query.includeArchived !== undefined) body.includeArchived = query.includeArchived;
   return body;
 }

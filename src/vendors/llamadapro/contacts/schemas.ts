@@ -54,21 +54,51 @@ export const llamadaProSearchContactListSchema = llamadaProListSchema(
   llamadaProSearchContactSchema,
 );
 
+// SearchContacts request: its `filters` are SearcherDocumentSearchFilter, its `sort`
+// SearcherDocumentSearchSort (docs/vendors/llamadapro.md, Contacts).
 export interface LlamadaProContactSearchFilter {
   field: string;
-  operator: string;
+  /** The document shows `eq` (the request sample) and `contains` (the example usage). */
+  operator: 'eq' | 'contains';
   value: string;
   /** OR'ed with the filters before it; any other filter is AND'ed. */
   or?: boolean;
 }
 
+export interface LlamadaProContactSearchSort {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
 export interface LlamadaProContactSearchRequest {
   search?: string;
   filters?: LlamadaProContactSearchFilter[];
+  sort?: LlamadaProContactSearchSort[];
+  includeArchived?: boolean;
   /** @default 50 (and never more) */
   size?: number;
   pageToken?: string;
 }
+
+/** GetContacts' narrowing parameters, in the syntax of the document's example usage. */
+export interface LlamadaProContactListQuery {
+  /** `field:value` pairs joined by `;`. */
+  filterBy?: string;
+  searchBy?: string;
+  /** `field=asc|desc` pairs joined by `,`. */
+  sortBy?: string;
+}
+
+/**
+ * A `filterBy` value: the document's syntax (`firstName:John;email:john@example.com`) separates
+ * pairs with `;` and shows no way to escape one, so a value holding `;` cannot be sent.
+ */
+export const llamadaProFilterByValue = z
+  .string()
+  .min(1, { error: 'must not be empty' })
+  .refine((value) => !value.includes(';'), {
+    error: 'must not hold ";", which separates LlamadaPro filterBy pairs',
+  });
 
 export interface LlamadaProContactSearchResult {
   contacts: Contact[];

@@ -5,6 +5,7 @@ import type {
   CreateConversationInput,
   UpdateConversationInput,
 } from '../../../model/conversation.js';
+import { mappedRequest } from '../mapped-request.js';
 import {
   toBulkResult,
   toConversation,
@@ -14,53 +15,41 @@ import {
 import { llamadaProConversationRoutes as routes } from './routes.js';
 import { llamadaProBulkResultSchema, llamadaProConversationSchema } from './schemas.js';
 
+const requestConversation = mappedRequest(llamadaProConversationSchema, toConversation);
+const requestBulkResult = mappedRequest(llamadaProBulkResultSchema, toBulkResult);
+
 /** LlamadaPro's funnel conversations: the read, the create and the bulk writes. */
 export class LlamadaProConversationClient {
   constructor(readonly http: UpstreamClient) {}
 
   async getConversation(id: string): Promise<ConversationRef> {
-    return toConversation(
-      await this.http.request({
-        route: routes.getConversation,
-        params: { id },
-        schema: llamadaProConversationSchema,
-      }),
-    );
+    return requestConversation(this.http, { route: routes.getConversation, params: { id } });
   }
 
   // Writes. None is retried (the UpstreamClient retries GETs only).
 
   async createConversation(input: CreateConversationInput): Promise<ConversationRef> {
-    return toConversation(
-      await this.http.request({
-        route: routes.createConversation,
-        body: toLlamadaProConversationBody(input),
-        schema: llamadaProConversationSchema,
-      }),
-    );
+    return requestConversation(this.http, {
+      route: routes.createConversation,
+      body: toLlamadaProConversationBody(input),
+    });
   }
 
   async bulkCreateConversations(
     conversations: CreateConversationInput[],
   ): Promise<BulkConversationResult> {
-    return toBulkResult(
-      await this.http.request({
-        route: routes.bulkCreateConversations,
-        body: { conversations: conversations.map(toLlamadaProConversationBody) },
-        schema: llamadaProBulkResultSchema,
-      }),
-    );
+    return requestBulkResult(this.http, {
+      route: routes.bulkCreateConversations,
+      body: { conversations: conversations.map(toLlamadaProConversationBody) },
+    });
   }
 
   async bulkUpdateConversations(
     conversations: UpdateConversationInput[],
   ): Promise<BulkConversationResult> {
-    return toBulkResult(
-      await this.http.request({
-        route: routes.bulkUpdateConversations,
-        body: { conversations: conversations.map(toLlamadaProConversationUpdateBody) },
-        schema: llamadaProBulkResultSchema,
-      }),
-    );
+    return requestBulkResult(this.http, {
+      route: routes.bulkUpdateConversations,
+      body: { conversations: conversations.map(toLlamadaProConversationUpdateBody) },
+    });
   }
 }

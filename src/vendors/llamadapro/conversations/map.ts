@@ -107,9 +107,16 @@ export function toLlamadaProConversationBody(
   };
 }
 
+/** A create's contact or an update's: the same members, of which only an update's may be null. */
 function toLlamadaProContactBody(
   contact: ConversationContactInput,
-): LlamadaProConversationContactBody {
+): LlamadaProConversationContactBody;
+function toLlamadaProContactBody(
+  contact: UpdateConversationContactInput,
+): LlamadaProConversationContactUpdateBody;
+function toLlamadaProContactBody(
+  contact: UpdateConversationContactInput,
+): LlamadaProConversationContactUpdateBody {
   return {
     firstName: contact.firstName,
     lastName: contact.lastName,
@@ -133,21 +140,10 @@ export function toLlamadaProConversationUpdateBody(
     archivedAt: input.archivedAt,
     createdAt: input.createdAt,
     customFields: input.customFields,
-    contact: input.contact && toLlamadaProContactUpdateBody(input.contact),
-  };
-}
-
-function toLlamadaProContactUpdateBody(
-  contact: UpdateConversationContactInput,
-): LlamadaProConversationContactUpdateBody {
-  return {
-    firstName: contact.firstName,
-    lastName: contact.lastName,
-    phones: contact.phones,
-    emails: contact.emails,
-    nationalId: contact.nationalId,
-    companyPosition: contact.companyPosition,
-    customFields: contact.customFields,
-    userId: idNumber(contact.userId),
+    contact: input.contact && {
+      // BulkUpdate's contact carries the contact's `id` (the document's request sample).
+      id: idNumber(input.contact.id),
+      ...toLlamadaProContactBody(input.contact),
+    },
   };
 }

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import type {
+  ConversationContactInput,
+  UpdateConversationContactInput,
+} from '../../../model/conversation.js';
 import { llamadaProContactSchema } from '../contacts/schemas.js';
 import { dictionary, id, num, text } from '../shared.js';
 
@@ -59,17 +63,13 @@ export const llamadaProBulkResultSchema = z.looseObject({
 });
 export type LlamadaProBulkResult = z.infer<typeof llamadaProBulkResultSchema>;
 
-/** A contact in a Create or BulkCreate item, matched by its phones and e-mails or created. */
-export interface LlamadaProConversationContactBody {
-  firstName?: string;
-  lastName?: string;
-  phones?: string[];
-  emails?: string[];
-  nationalId?: string;
-  companyPosition?: string;
-  customFields?: Record<string, unknown>;
+/**
+ * A contact in a Create or BulkCreate item, matched by its phones and e-mails or created: the
+ * unified one, with the user's id a number as the document types it.
+ */
+export type LlamadaProConversationContactBody = Omit<ConversationContactInput, 'userId'> & {
   userId?: number;
-}
+};
 
 /** A Create or BulkCreate item: `contactId` or `contact` must be given. */
 export interface LlamadaProConversationCreateBody {
@@ -83,17 +83,14 @@ export interface LlamadaProConversationCreateBody {
   customFields?: Record<string, unknown>;
 }
 
-/** The contact changes of a BulkUpdate item; null clears a member. */
-export interface LlamadaProConversationContactUpdateBody {
-  firstName?: string | null;
-  lastName?: string | null;
-  phones?: string[];
-  emails?: string[];
-  nationalId?: string | null;
-  companyPosition?: string | null;
-  customFields?: Record<string, unknown>;
-  userId?: number | null;
-}
+/**
+ * The contact changes of a BulkUpdate item; null clears a member. The contact's and the user's
+ * ids are numbers.
+ */
+export type LlamadaProConversationContactUpdateBody = Omit<
+  UpdateConversationContactInput,
+  'id' | 'userId'
+> & { id?: number; userId?: number | null };
 
 /** A BulkUpdate item; null clears a member. */
 export interface LlamadaProConversationUpdateBody {

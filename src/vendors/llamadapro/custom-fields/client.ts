@@ -10,6 +10,7 @@ import type {
 } from '../../../model/custom-field.js';
 import type { PagedSource } from '../../../paging/paged-source.js';
 import { vendorId } from '../ids.js';
+import { mappedRequest } from '../mapped-request.js';
 import { tokenPages } from '../token-pages.js';
 import {
   toCustomField,
@@ -25,6 +26,9 @@ import {
   llamadaProCustomFieldOptionListSchema,
 } from './schemas.js';
 
+const requestField = mappedRequest(llamadaProCustomFieldDefinitionSchema, toCustomField);
+const requestOption = mappedRequest(llamadaProCustomFieldListOptionSchema, toCustomFieldOption);
+
 /** LlamadaPro's custom field definitions and the options of list-typed ones. */
 export class LlamadaProCustomFieldClient {
   constructor(readonly http: UpstreamClient) {}
@@ -39,13 +43,7 @@ export class LlamadaProCustomFieldClient {
   }
 
   async getCustomField(id: string): Promise<CustomField> {
-    return toCustomField(
-      await this.http.request({
-        route: routes.getCustomField,
-        params: { id },
-        schema: llamadaProCustomFieldDefinitionSchema,
-      }),
-    );
+    return requestField(this.http, { route: routes.getCustomField, params: { id } });
   }
 
   customFieldOptionPages(definitionId: string): PagedSource<CustomFieldOption> {
@@ -58,62 +56,47 @@ export class LlamadaProCustomFieldClient {
   }
 
   async getCustomFieldOption(definitionId: string, optionId: string): Promise<CustomFieldOption> {
-    return toCustomFieldOption(
-      await this.http.request({
-        route: routes.getCustomFieldOption,
-        params: { definitionId, optionId },
-        schema: llamadaProCustomFieldListOptionSchema,
-      }),
-    );
+    return requestOption(this.http, {
+      route: routes.getCustomFieldOption,
+      params: { definitionId, optionId },
+    });
   }
 
   // Writes. None is retried (the UpstreamClient retries GETs only).
 
   async createCustomField(input: CreateCustomFieldInput): Promise<CustomField> {
-    return toCustomField(
-      await this.http.request({
-        route: routes.createCustomField,
-        body: toLlamadaProCustomFieldBody(input),
-        schema: llamadaProCustomFieldDefinitionSchema,
-      }),
-    );
+    return requestField(this.http, {
+      route: routes.createCustomField,
+      body: toLlamadaProCustomFieldBody(input),
+    });
   }
 
   async updateCustomField(id: string, input: UpdateCustomFieldInput): Promise<CustomField> {
-    return toCustomField(
-      await this.http.request({
-        route: routes.updateCustomField,
-        params: { id },
-        body: toLlamadaProCustomFieldBody(input),
-        schema: llamadaProCustomFieldDefinitionSchema,
-      }),
-    );
+    return requestField(this.http, {
+      route: routes.updateCustomField,
+      params: { id },
+      body: toLlamadaProCustomFieldBody(input),
+    });
   }
 
   /** `force` also deletes every value stored under the definition. */
   async deleteCustomField(id: string, force = false): Promise<CustomField> {
-    return toCustomField(
-      await this.http.request({
-        route: routes.deleteCustomField,
-        params: { id },
-        query: { force: force ? 'true' : undefined },
-        schema: llamadaProCustomFieldDefinitionSchema,
-      }),
-    );
+    return requestField(this.http, {
+      route: routes.deleteCustomField,
+      params: { id },
+      query: { force: force ? 'true' : undefined },
+    });
   }
 
   async createCustomFieldOption(
     definitionId: string,
     input: CustomFieldOptionInput,
   ): Promise<CustomFieldOption> {
-    return toCustomFieldOption(
-      await this.http.request({
-        route: routes.createCustomFieldOption,
-        params: { definitionId },
-        body: { definitionId: vendorId(definitionId), ...toLlamadaProOptionBody(input) },
-        schema: llamadaProCustomFieldListOptionSchema,
-      }),
-    );
+    return requestOption(this.http, {
+      route: routes.createCustomFieldOption,
+      params: { definitionId },
+      body: { definitionId: vendorId(definitionId), ...toLlamadaProOptionBody(input) },
+    });
   }
 
   async updateCustomFieldOption(
@@ -121,26 +104,20 @@ export class LlamadaProCustomFieldClient {
     optionId: string,
     input: UpdateCustomFieldOptionInput,
   ): Promise<CustomFieldOption> {
-    return toCustomFieldOption(
-      await this.http.request({
-        route: routes.updateCustomFieldOption,
-        params: { definitionId, optionId },
-        body: toLlamadaProOptionBody(input),
-        schema: llamadaProCustomFieldListOptionSchema,
-      }),
-    );
+    return requestOption(this.http, {
+      route: routes.updateCustomFieldOption,
+      params: { definitionId, optionId },
+      body: toLlamadaProOptionBody(input),
+    });
   }
 
   async deleteCustomFieldOption(
     definitionId: string,
     optionId: string,
   ): Promise<CustomFieldOption> {
-    return toCustomFieldOption(
-      await this.http.request({
-        route: routes.deleteCustomFieldOption,
-        params: { definitionId, optionId },
-        schema: llamadaProCustomFieldListOptionSchema,
-      }),
-    );
+    return requestOption(this.http, {
+      route: routes.deleteCustomFieldOption,
+      params: { definitionId, optionId },
+    });
   }
 }

@@ -33,6 +33,8 @@ export function toCustomFieldOption(raw: LlamadaProCustomFieldListOption): Custo
     value: raw.value,
     label: nonEmpty(raw.label),
     description: nonEmpty(raw.description),
+    createdAt: toIsoDate(raw.createdAt),
+    updatedAt: toIsoDate(raw.updatedAt),
   };
 }
 

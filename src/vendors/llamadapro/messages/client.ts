@@ -8,6 +8,7 @@ import type {
 } from '../../../model/message.js';
 import type { PagedSource } from '../../../paging/paged-source.js';
 import { readAll } from '../../../paging/read-all.js';
+import { mappedRequest } from '../mapped-request.js';
 import { tokenPages } from '../token-pages.js';
 import {
   toLlamadaProMediaBody,
@@ -22,6 +23,9 @@ import {
   llamadaProMessageListSchema,
   llamadaProMessageSchema,
 } from './schemas.js';
+
+const requestMessage = mappedRequest(llamadaProMessageSchema, toMessage);
+const requestMedia = mappedRequest(llamadaProMediaSchema, toMedia);
 
 /** LlamadaPro's messages: a contact's list, the read, and the WhatsApp sends and uploads. */
 export class LlamadaProMessageClient {
@@ -55,44 +59,29 @@ export class LlamadaProMessageClient {
   }
 
   async getMessage(id: string): Promise<Message> {
-    return toMessage(
-      await this.http.request({
-        route: routes.getMessage,
-        params: { messageId: id },
-        schema: llamadaProMessageSchema,
-      }),
-    );
+    return requestMessage(this.http, { route: routes.getMessage, params: { messageId: id } });
   }
 
   // Writes. None is retried (the UpstreamClient retries GETs only).
 
   async sendWhatsAppTemplate(input: SendWhatsAppTemplateInput): Promise<Message> {
-    return toMessage(
-      await this.http.request({
-        route: routes.sendWhatsAppTemplate,
-        body: toLlamadaProTemplateBody(input),
-        schema: llamadaProMessageSchema,
-      }),
-    );
+    return requestMessage(this.http, {
+      route: routes.sendWhatsAppTemplate,
+      body: toLlamadaProTemplateBody(input),
+    });
   }
 
   async sendWhatsAppMessage(input: SendWhatsAppMessageInput): Promise<Message> {
-    return toMessage(
-      await this.http.request({
-        route: routes.sendWhatsAppMessage,
-        body: toLlamadaProMessageBody(input),
-        schema: llamadaProMessageSchema,
-      }),
-    );
+    return requestMessage(this.http, {
+      route: routes.sendWhatsAppMessage,
+      body: toLlamadaProMessageBody(input),
+    });
   }
 
   async uploadWhatsAppMedia(input: UploadWhatsAppMediaInput): Promise<WhatsAppMedia> {
-    return toMedia(
-      await this.http.request({
-        route: routes.uploadWhatsAppMedia,
-        body: toLlamadaProMediaBody(input),
-        schema: llamadaProMediaSchema,
-      }),
-    );
+    return requestMedia(this.http, {
+      route: routes.uploadWhatsAppMedia,
+      body: toLlamadaProMediaBody(input),
+    });
   }
 }

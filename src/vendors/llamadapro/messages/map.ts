@@ -1,6 +1,9 @@
 import type {
+  MediaProcessing,
+  MediaProcessingStep,
   Message,
   MessageAttachment,
+  MessageError,
   MessageParty,
   SendWhatsAppMessageInput,
   SendWhatsAppTemplateInput,
@@ -11,7 +14,10 @@ import { nonEmpty, toCallDirection, toChannel, toIsoDate } from '../../normalize
 import { idString } from '../ids.js';
 import type {
   LlamadaProMedia,
+  LlamadaProMediaProcessing,
+  LlamadaProMediaProcessingStep,
   LlamadaProMessage,
+  LlamadaProMessageError,
   LlamadaProMessageParty,
   LlamadaProWhatsAppMediaBody,
   LlamadaProWhatsAppMessageBody,
@@ -27,11 +33,44 @@ function toMessageParty(raw: LlamadaProMessageParty | null | undefined): Message
   };
 }
 
+function toMediaProcessingStep(
+  raw: LlamadaProMediaProcessingStep | null | undefined,
+): MediaProcessingStep | null {
+  if (raw === null || raw === undefined) return null;
+  return {
+    status: nonEmpty(raw.status),
+    content: raw.content ?? null,
+    errorMessage: nonEmpty(raw.errorMessage),
+    processedAt: toIsoDate(raw.processedAt),
+  };
+}
+
+function toMediaProcessing(
+  raw: LlamadaProMediaProcessing | null | undefined,
+): MediaProcessing | null {
+  if (raw === null || raw === undefined) return null;
+  return {
+    textRepresentation: toMediaProcessingStep(raw.textRepresentation),
+    summary: toMediaProcessingStep(raw.summary),
+  };
+}
+
+function toMessageError(raw: LlamadaProMessageError): MessageError {
+  return {
+    code: raw.code ?? null,
+    title: nonEmpty(raw.title),
+    message: nonEmpty(raw.message),
+    href: nonEmpty(raw.href),
+    provider: nonEmpty(raw.provider),
+  };
+}
+
 export function toMessage(raw: LlamadaProMessage): Message {
   const attachments: MessageAttachment[] = (raw.attachments ?? []).map((attachment) => ({
     id: idString(attachment.id),
     type: nonEmpty(attachment.type),
     url: nonEmpty(attachment.url),
+    mediaProcessing: toMediaProcessing(attachment.mediaProcessing),
   }));
   return {
     provider: 'LLAMADAPRO',
@@ -48,6 +87,9 @@ export function toMessage(raw: LlamadaProMessage): Message {
     attachments,
     contactId: idString(raw.contactId),
     conversationId: idString(raw.conversationId),
+    funnelConversationId: idString(raw.funnelConversationId),
+    errors: (raw.errors ?? []).map(toMessageError),
+    mediaProcessing: toMediaProcessing(raw.mediaProcessing),
     createdAt: toIsoDate(raw.createdAt),
     raw,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UploadWhatsAppMediaInput } from '../../../model/message.js';
 import { dictionary, id, llamadaProListSchema, num, text } from '../shared.js';
 
 // Message — GetMessage and the WhatsApp sends
@@ -11,14 +12,41 @@ const llamadaProMessagePartySchema = z.looseObject({
 });
 export type LlamadaProMessageParty = z.infer<typeof llamadaProMessagePartySchema>;
 
+// The `mediaProcessing` of a message and of each attachment: a text representation (e.g. a
+// voice note's transcript) and a summary, each `{ errorMessage, processedAt, content, status }`.
+const llamadaProMediaProcessingStepSchema = z.looseObject({
+  errorMessage: text,
+  processedAt: text,
+  content: text,
+  status: text,
+});
+export type LlamadaProMediaProcessingStep = z.infer<typeof llamadaProMediaProcessingStepSchema>;
+
+const llamadaProMediaProcessingSchema = z.looseObject({
+  textRepresentation: llamadaProMediaProcessingStepSchema.nullish(),
+  summary: llamadaProMediaProcessingStepSchema.nullish(),
+});
+export type LlamadaProMediaProcessing = z.infer<typeof llamadaProMediaProcessingSchema>;
+
 const llamadaProAttachmentSchema = z.looseObject({
   id: id.nullish(),
   type: text,
   url: text,
   unsignedUrl: text,
   metadata: dictionary,
+  mediaProcessing: llamadaProMediaProcessingSchema.nullish(),
   isCacheable: z.boolean().nullish(),
 });
+
+// A delivery failure: the document types `code` as a number, the rest as strings.
+const llamadaProMessageErrorSchema = z.looseObject({
+  code: num,
+  title: text,
+  message: text,
+  href: text,
+  provider: text,
+});
+export type LlamadaProMessageError = z.infer<typeof llamadaProMessageErrorSchema>;
 
 export const llamadaProMessageSchema = z.looseObject({
   id,
@@ -41,7 +69,9 @@ export const llamadaProMessageSchema = z.looseObject({
   createdAt: text,
   updatedAt: text,
   metadata: dictionary,
+  errors: z.array(llamadaProMessageErrorSchema).nullish(),
   customFields: dictionary,
+  mediaProcessing: llamadaProMediaProcessingSchema.nullish(),
 });
 export type LlamadaProMessage = z.infer<typeof llamadaProMessageSchema>;
 
@@ -82,12 +112,8 @@ export interface LlamadaProWhatsAppMessageBody {
   customFields?: Record<string, unknown>;
 }
 
-/** The UploadMedia body: either `fileId`, or `fileName` + `contentType` + `content`. */
-export interface LlamadaProWhatsAppMediaBody {
-  fromPhoneNumber: string;
-  fileId?: string;
-  fileName?: string;
-  contentType?: string;
-  content?: string;
-  tags?: Record<string, string>;
-}
+/**
+ * The UploadMedia body: either `fileId`, or `fileName` + `contentType` + `content`. Its members
+ * are the unified input's, name for name and type for type.
+ */
+export type LlamadaProWhatsAppMediaBody = UploadWhatsAppMediaInput;

@@ -19,12 +19,11 @@ const TASK_STATUSES: Record<string, TaskStatus> = {
 };
 
 /**
- * The document's task statuses upper-cased. TaskStatus has no UNKNOWN, so a status we do not
- * know (e.g. the `pending` of the document's example URL) reads as SCHEDULED: the task is still
- * open. The vendor's spelling stays in `raw`.
+ * The document's task statuses, in any case. Any other (e.g. the `pending` of the document's own
+ * example URL), or none, is UNKNOWN; the vendor's spelling is kept in `providerStatus`.
  */
 export function toTaskStatus(raw: string | null | undefined): TaskStatus {
-  return TASK_STATUSES[(raw ?? '').trim().toUpperCase()] ?? 'SCHEDULED';
+  return TASK_STATUSES[(raw ?? '').trim().toUpperCase()] ?? 'UNKNOWN';
 }
 
 export function toTaskActorType(raw: string | null | undefined): TaskActorType | null {
@@ -50,6 +49,7 @@ export function toTask(raw: LlamadaProTask): Task {
     providerId: String(raw.id),
     objective: raw.objective,
     status: toTaskStatus(raw.status),
+    providerStatus: raw.status ?? null,
     dueDate: toIsoDate(raw.dueDate),
     publishedAt: toIsoDate(raw.publishedAt),
     completedAt: toIsoDate(raw.completedAt),
