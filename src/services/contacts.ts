@@ -207,9 +207,10 @@ export function listContacts(
 }
 
 /**
- * `Call.contact`. A LlamadaPro call names its contact by id: that contact, through the contact
- * loader (null when it no longer exists). Any other call, by its customer's number: batched into
- * contact searches of up to 50 numbers.
+ * `Call.contact`: the contact the customer's number finds, batched into contact searches of up
+ * to 50 numbers. A LlamadaPro call also names its contact by id; when that is another contact
+ * than the number finds (or the number finds none), the named one is read by id (null when it
+ * no longer exists).
  */
 export async function contactOfCall(
   ctx: Context,
@@ -220,19 +221,19 @@ export async function contactOfCall(
     call.provider === 'LLAMADAPRO' && llamadaProContactId.safeParse(call.contactId).success
       ? call.contactId
       : null;
-  if (contactId !== null) {
-    prefetchDefinitions(ctx, read);
-    try {
-      return await ctx.loaders.contact.load(contactId);
-    } catch (error) {
-      if (error instanceof UpstreamError && error.code === 'NOT_FOUND') return null;
-      throw error;
-    }
-  }
   const phone = toE164(call.customerPhone);
-  if (!phone) return null;
+  if (phone === null && contactId === null) return null;
   prefetchDefinitions(ctx, read);
-  return ctx.loaders.contactByPhone.load(phone);
+  // The batched search by number stays the common path (one search per 50 numbers); the
+  // vendor's own link wins only when it names another contact than the number finds.
+  const byPhone = phone === null ? null : await ctx.loaders.contactByPhone.load(phone);
+  if (contactId === null || byPhone?.providerId === contactId) return byPhone;
+  try {
+    return await ctx.loaders.contact.load(contactId);
+  } catch (error) {
+    if (error instanceof UpstreamError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
 }
 
 const contactAddressSchema = z
