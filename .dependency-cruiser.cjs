@@ -65,6 +65,27 @@ module.exports = {
       },
     },
     {
+      name: 'events-beside-services',
+      severity: 'error',
+      comment:
+        'events/ (webhooks in, the event log, pollers) sits beside services/: it may use stores/, model/, http/ and the vendor folders, never the graph (schema/, services/, plugins/, loaders/) or the modules that build it.',
+      from: { path: '^src/events/' },
+      to: {
+        path: [
+          '^src/(schema|services|loaders|plugins|mutations)/',
+          '^src/(context|yoga|gateway|server|builder|graphql-ws)\\.ts$',
+          '^node_modules/(graphql|graphql-yoga|graphql-ws|@pothos)/',
+        ],
+      },
+    },
+    {
+      name: 'nothing-low-imports-events',
+      severity: 'error',
+      comment: 'Vendors, stores and the lower layers know nothing of live events.',
+      from: { path: '^src/(vendors|stores|paging|http|model|loaders)/' },
+      to: { path: '^src/events/' },
+    },
+    {
       name: 'lower-layers-stay-low',
       severity: 'error',
       comment: 'paging/, http/ and model/ import nothing above them (stores/ included).',
@@ -75,6 +96,22 @@ module.exports = {
           '^src/(context|yoga|gateway|server|builder|connectors)\\.ts$',
         ],
       },
+    },
+    {
+      name: 'telemetry-at-the-bottom',
+      comment:
+        'telemetry/ (trace spans over the OpenTelemetry SDK) sits below http/, which records its attempts there: it imports nothing else of src/.',
+      severity: 'error',
+      from: { path: '^src/telemetry/' },
+      to: { path: '^src/', pathNot: '^src/telemetry/' },
+    },
+    {
+      name: 'telemetry-sdk-loaded-on-demand',
+      comment:
+        'The OpenTelemetry SDK loads only when an OTLP endpoint is configured: src/telemetry/sdk.ts is imported dynamically (by startTracing) or for types.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^src/telemetry/sdk\\.ts$', dependencyTypesNot: ['type-only', 'dynamic-import'] },
     },
     {
       name: 'sandbox-not-in-production-path',

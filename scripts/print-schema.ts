@@ -1,26 +1,41 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { printSubgraphSchema } from '@apollo/subgraph';
 import { printSchema } from 'graphql';
-import { schema } from '../src/schema/index.js';
+import { schema, subgraphSchema } from '../src/schema/index.js';
 
-/** Prints the schema the builder makes to schema.graphql; with --check, fails when it differs. */
-const file = new URL('../schema.graphql', import.meta.url);
-const printed = `${printSchema(schema)}\n`;
+/**
+ * Prints the schemas the builder makes: schema.graphql (what the gateway serves) and
+ * schema.subgraph.graphql (the Apollo Federation v2 subgraph it serves with
+ * SWITCHBOARD_FEDERATION=1, printed with its federation directives as composition reads it).
+ * With --check, fails when either committed file differs.
+ */
+const outputs = [
+  { name: 'schema.graphql', printed: `${printSchema(schema)}\n` },
+  { name: 'schema.subgraph.graphql', printed: `${printSubgraphSchema(subgraphSchema())}\n` },
+];
 
 if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(file, 'utf8');
-  } catch {
-    // missing counts as stale
+  let stale = false;
+  for (const { name, printed } of outputs) {
+    let committed = '';
+    try {
+      committed = readFileSync(new URL(`../${name}`, import.meta.url), 'utf8');
+    } catch {
+      // missing counts as stale
+    }
+    if (committed === printed) {
+      process.stdout.write(`${name} matches the builder\n`);
+    } else {
+      process.stderr.write(
+        `${name} is stale: run \`npm run schema:print\` and commit the result\n`,
+      );
+      stale = true;
+    }
   }
-  if (committed !== printed) {
-    process.stderr.write(
-      'schema.graphql is stale: run `npm run schema:print` and commit the result\n',
-    );
-    process.exit(1);
-  }
-  process.stdout.write('schema.graphql matches the builder\n');
+  if (stale) process.exit(1);
 } else {
-  writeFileSync(file, printed);
-  process.stdout.write('wrote schema.graphql\n');
+  for (const { name, printed } of outputs) {
+    writeFileSync(new URL(`../${name}`, import.meta.url), printed);
+    process.stdout.write(`wrote ${name}\n`);
+  }
 }

@@ -1,4 +1,6 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.js';
 import { decodeGlobalId, encodeGlobalId, localId } from './ids.js';
@@ -17,7 +19,8 @@ export interface SwitchboardTypes {
 export type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<SwitchboardTypes>;
 
 export const builder = new SchemaBuilder<SwitchboardTypes>({
-  plugins: [RelayPlugin],
+  // Federation records the entities' keys as directives that only toSubGraphSchema() prints.
+  plugins: [RelayPlugin, DirectivePlugin, FederationPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',

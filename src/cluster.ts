@@ -1,7 +1,9 @@
 import cluster, { type Address, type Worker } from 'node:cluster';
 import { vendorEnvironment, type Config, type VendorConfigs } from './config.js';
+import { loopbackOrigin, newWebhookSecret } from './events/sandbox-webhooks.js';
 import type { Logger } from './logger.js';
 import type { Fault, SandboxVendor } from './sandbox/faults.js';
+import { VENDORS } from './vendors/registry.js';
 
 /** A worker that dies sooner than this after it started counts towards a crash loop. */
 export const STEADY_AFTER_MS = 10_000;
@@ -21,7 +23,12 @@ async function startSharedSandbox(
   config: Config,
   faults: Partial<Record<SandboxVendor, Fault>> | undefined,
   logger: Logger,
-): Promise<{ env: Record<string, string>; close(): Promise<void> } | null> {
+): Promise<{
+  env: Record<string, string>;
+  /** Once the workers listen: where the sandbox posts the steps of its live calls. */
+  listeningOn(port: number): void;
+  close(): Promise<void>;
+} | null> {
   if (!config.sandbox) return null;
   const { sandboxVendorConfigs, startSandbox } = await import('./sandbox/server.js');
   const sandbox = await startSandbox(faults ? { faults } : {});
@@ -32,9 +39,21 @@ async function startSharedSandbox(
   logger.info(
     `sandbox mode: ${Object.keys(sandboxed).join(', ')} served by one sandbox in the primary process, which the workers reach as live vendors`,
   );
+  // The sandbox posts its live calls to the shared port, signed with a secret each worker is
+  // given in its environment (CONTRACT §8, "The sandbox is live").
+  const secrets: Partial<Record<SandboxVendor, string>> = {};
+  const secretEnv: Record<string, string> = {};
+  for (const definition of VENDORS) {
+    if (!(definition.key in sandboxed)) continue;
+    const secret = config.events.webhookSecrets[definition.key] ?? newWebhookSecret();
+    secrets[definition.key] = secret;
+    secretEnv[`${definition.env.prefix}_WEBHOOK_SECRET`] = secret;
+  }
   // The workers' vendors are all configured now; none may start a sandbox of its own.
   return {
-    env: { ...vendorEnvironment(sandboxed), SWITCHBOARD_SANDBOX: '0' },
+    env: { ...vendorEnvironment(sandboxed), ...secretEnv, SWITCHBOARD_SANDBOX: '0' },
+    listeningOn: (port) =>
+      sandbox.sendWebhooks({ baseUrl: loopbackOrigin(config.host, port), secrets }),
     close: () => sandbox.close(),
   };
 }
@@ -158,6 +177,7 @@ export async function runPrimary(options: {
   });
   for (let index = 0; index < config.workers; index += 1) fork();
   const address = await listening;
+  sandbox?.listeningOn(address.port);
   serving = true;
   logger.info(
     `Switchboard listening with ${config.workers} workers; GraphiQL at http://${config.host}:${address.port}/graphql`,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { VENDORS, type VendorConfigs } from './vendors/registry.js';
+import type { TracingOptions } from './telemetry/tracing.js';
+import { VENDORS, type VendorConfigs, type VendorKey } from './vendors/registry.js';
 
 export type { VendorConfigs };
 
@@ -26,6 +27,11 @@ export interface Limits {
   documentCacheBytes: number;
   /** Upstream requests (retries included) one operation may cause. @default 250 */
   maxUpstreamRequests: number;
+  /**
+   * Calls one `callStats` may read, as the vendors' first pages count them; past it the query
+   * is refused before any further page. @default 20_000
+   */
+  maxStatsCalls: number;
 }
 
 /**
@@ -63,6 +69,11 @@ export interface Config {
   production: boolean;
   introspection: boolean;
   graphiql: boolean;
+  /**
+   * Serve the Apollo Federation v2 subgraph schema (schema.subgraph.graphql): entities keyed by
+   * `id`, `_service` and `_entities`. @default false
+   */
+  federation: boolean;
   /** How long in-flight requests may take to finish after SIGTERM. @default 10_000 */
   shutdownTimeoutMs: number;
   /**
@@ -102,8 +113,35 @@ export interface Config {
   cacheMaxEntryBytes: number;
   /** `/graphql` requests per minute per client (API key, or IP without keys); 0 is off. @default 0 */
   rateLimitPerMinute: number;
+  /**
+   * Trace export (README, "Traces"): set by OTEL_EXPORTER_OTLP_ENDPOINT (or
+   * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT); null, and no OpenTelemetry code loaded, without it.
+   */
+  tracing: TracingOptions | null;
   limits: Limits;
   vendors: VendorConfigs;
+  /** Live events: webhooks in, subscriptions out (README, "Live calls"). */
+  events: EventSettings;
+}
+
+/** Webhooks in and subscriptions out (CONTRACT §8). */
+export interface EventSettings {
+  /**
+   * Each vendor's Standard Webhooks secret (`whsec_<base64>`, from `<VENDOR>_WEBHOOK_SECRET`);
+   * a vendor without one answers 404 on `/webhooks/<vendor>`.
+   */
+  webhookSecrets: Partial<Record<VendorKey, string>>;
+  /** Events kept for resuming with `after`. @default 10_000 */
+  retention: number;
+  /** Largest webhook body. @default 1_048_576 */
+  webhookMaxBodyBytes: number;
+  /** Open subscriptions per process, SSE and WebSocket together. @default 1000 */
+  maxSubscribers: number;
+  /**
+   * How often call vendors without a webhook secret are polled for their newest calls; 0 is off.
+   * @default 0
+   */
+  pollIntervalMs: number;
 }
 
 export interface RedisSettings {
@@ -247,6 +285,38 @@ function sandboxFlag(env: Env, anyVendorConfigured: boolean, production: boolean
 }
 
 /**
+ * The standard OpenTelemetry exporter variables, as far as they decide whether and where traces
+ * go; the exporter reads the rest (headers, timeout) itself. `OTEL_SDK_DISABLED=true` or
+ * `OTEL_TRACES_EXPORTER=none` turn tracing off even with an endpoint.
+ */
+function tracingOptions(env: Env): TracingOptions | null {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return null;
+  if (env.OTEL_TRACES_EXPORTER?.trim().toLowerCase() === 'none') return null;
+  const tracesUrl = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+    ? read(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', httpUrl)
+    : env.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? `${read(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', httpUrl).replace(/\/+$/, '')}/v1/traces`
+      : null;
+  if (tracesUrl === null) return null;
+  const protocolVariable = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL
+    ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL'
+    : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  return {
+    tracesUrl,
+    protocol: read(
+      env,
+      protocolVariable,
+      z
+        .enum(['http/protobuf', 'http/json'], {
+          error: 'must be http/protobuf or http/json (grpc is not supported)',
+        })
+        .default('http/protobuf'),
+    ),
+    serviceName: read(env, 'OTEL_SERVICE_NAME', z.string().trim().min(1).default('switchboard')),
+  };
+}
+
+/**
  * The variables that configure these vendors, as `loadConfig` reads them back: how the cluster
  * primary hands its one sandbox to the workers.
  */
@@ -262,6 +332,39 @@ export function vendorEnvironment(vendors: VendorConfigs): Record<string, string
     }
   }
   return env;
+}
+
+/** `whsec_` and the base64 of at least 24 bytes, as Standard Webhooks secrets are written. */
+const webhookSecret = z
+  .string()
+  .trim()
+  .optional()
+  .refine(
+    (value) => {
+      if (value === undefined) return true;
+      const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value);
+      return match !== null && Buffer.from(match[1]!, 'base64').length >= 24;
+    },
+    { error: 'must be whsec_ followed by the base64 of at least 24 random bytes' },
+  );
+
+function eventSettings(env: Env): EventSettings {
+  const webhookSecrets: Partial<Record<VendorKey, string>> = {};
+  for (const definition of VENDORS) {
+    const secret = read(env, `${definition.env.prefix}_WEBHOOK_SECRET`, webhookSecret);
+    if (secret !== undefined) webhookSecrets[definition.key] = secret;
+  }
+  return {
+    webhookSecrets,
+    retention: read(env, 'SWITCHBOARD_EVENT_RETENTION', integer(10_000, 10_000, 10_000_000)),
+    webhookMaxBodyBytes: read(
+      env,
+      'SWITCHBOARD_WEBHOOK_MAX_BODY_BYTES',
+      integer(1_048_576, 1024, 67_108_864),
+    ),
+    maxSubscribers: read(env, 'SWITCHBOARD_MAX_SUBSCRIBERS', integer(1000, 1, 1_000_000)),
+    pollIntervalMs: read(env, 'SWITCHBOARD_POLL_INTERVAL_MS', integer(0, 0, 86_400_000)),
+  };
 }
 
 /** Parses the environment (README, "Configuration"); throws a ConfigError naming the first bad variable. */
@@ -319,6 +422,7 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     introspection: read(env, 'SWITCHBOARD_INTROSPECTION', flag(!production)),
     graphiql: read(env, 'SWITCHBOARD_GRAPHIQL', flag(!production)),
+    federation: read(env, 'SWITCHBOARD_FEDERATION', flag(false)),
     shutdownTimeoutMs: read(env, 'SHUTDOWN_TIMEOUT_MS', integer(10_000, 0, 600_000)),
     drainDelayMs: read(env, 'SWITCHBOARD_DRAIN_DELAY_MS', integer(1000, 0, 600_000)),
     sockets: socketLimits(env),
@@ -335,6 +439,7 @@ export function loadConfig(env: Env = process.env): Config {
       integer(1_048_576, 1024, 67_108_864),
     ),
     rateLimitPerMinute: read(env, 'SWITCHBOARD_RATE_LIMIT', integer(0, 0, 1_000_000)),
+    tracing: tracingOptions(env),
     limits: {
       maxDepth: read(env, 'SWITCHBOARD_MAX_DEPTH', integer(8, 1, 100)),
       maxAliases: read(env, 'SWITCHBOARD_MAX_ALIASES', integer(15, 0, 1000)),
@@ -348,7 +453,9 @@ export function loadConfig(env: Env = process.env): Config {
         integer(16_777_216, 0, 1_073_741_824),
       ),
       maxUpstreamRequests: read(env, 'SWITCHBOARD_MAX_UPSTREAM_REQUESTS', integer(250, 1, 100_000)),
+      maxStatsCalls: read(env, 'SWITCHBOARD_STATS_MAX_CALLS', integer(20_000, 1, 10_000_000)),
     },
     vendors,
+    events: eventSettings(env),
   };
 }

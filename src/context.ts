@@ -3,9 +3,11 @@ import type { GraphQLError } from 'graphql';
 import { requireConnector, type Connectors, type ConnectorSet } from './connectors.js';
 import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
+import type { Limits } from './config.js';
 import type { IdempotencyStore } from './stores/idempotency.js';
 import type { Metrics } from './metrics.js';
 import { bearerToken } from './plugins/use-client-auth.js';
+import type { EventLog } from './events/event-log.js';
 import type { GatewayHealth } from './services/health.js';
 import type { CallProvider } from './model/provider.js';
 import type { CallConnector } from './vendors/types.js';
@@ -21,6 +23,8 @@ export interface Context {
   metrics: Metrics;
   /** Readiness and the shared vendor probes behind `/status` and `providers { health }`. */
   health: GatewayHealth;
+  /** The live event log: webhooks and the poller write it, subscriptions read it. */
+  events: EventLog;
   /** Errors of fields that still return data (a merged list missing one vendor's items). */
   collectedErrors: GraphQLError[];
   reportError(error: GraphQLError): void;
@@ -29,6 +33,8 @@ export interface Context {
   /** The call vendor's connector, or a PROVIDER_NOT_CONFIGURED error. */
   callConnector(provider: CallProvider): CallConnector;
   loaders: Loaders;
+  /** SWITCHBOARD_STATS_MAX_CALLS: calls one `callStats` may read. */
+  statsMaxCalls: number;
 }
 
 /** What lives as long as the gateway and every request shares. */
@@ -38,10 +44,23 @@ export interface Services {
   idempotency: IdempotencyStore;
   metrics: Metrics;
   health: GatewayHealth;
+  /** The live event log (an EventSink for webhooks and the poller). */
+  events: EventLog;
 }
 
+/** SWITCHBOARD_STATS_MAX_CALLS when no configuration comes with the services. */
+const STATS_MAX_CALLS_DEFAULT = 20_000;
+
 export function createContext(
-  { connectors, logger, idempotency, metrics, health }: Services,
+  {
+    connectors,
+    logger,
+    idempotency,
+    metrics,
+    health,
+    events,
+    config,
+  }: Services & { config?: { limits: Pick<Limits, 'maxStatsCalls'> } },
   request: Request,
   client: string,
 ): Context {
@@ -59,6 +78,7 @@ export function createContext(
     idempotency,
     metrics,
     health,
+    events,
     collectedErrors,
     reportError: (error) => {
       const key = errorKey(error);
@@ -67,6 +87,7 @@ export function createContext(
     callConnector,
     vendor: (key) => requireConnector(connectors.connectors, key),
     loaders: createLoaders(connectors),
+    statsMaxCalls: config?.limits.maxStatsCalls ?? STATS_MAX_CALLS_DEFAULT,
   };
 }
 

@@ -4,6 +4,7 @@ import { loadConfig, type Config, type SocketLimits, type VendorConfigs } from '
 import { createConnectors, type ConnectorSet } from './connectors.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Fault, SandboxVendor } from './sandbox/faults.js';
+import type { LiveOptions } from './sandbox/live.js';
 import type { Sandbox } from './sandbox/server.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { GatewayHealth } from './services/health.js';
@@ -16,7 +17,16 @@ import { RedisReadCacheStore } from './stores/redis-read-cache.js';
 import { ReadCache, SINGLE_TENANT_SCOPE } from './http/read-cache.js';
 import { InMemoryRateLimiter, type RateLimiter } from './stores/rate-limit.js';
 import { RedisRateLimiter } from './stores/redis-rate-limit.js';
+import { startTracing, type Tracing } from './telemetry/tracing.js';
 import { createSwitchboardYoga, type SwitchboardYoga } from './yoga.js';
+import type { EventLog } from './events/event-log.js';
+import { InMemoryEventLog } from './events/memory-event-log.js';
+import { RedisEventLog } from './events/redis-event-log.js';
+import { InMemoryWebhookDedup, RedisWebhookDedup } from './events/webhook-dedup.js';
+import { createWebhookHandler, WEBHOOK_PATH } from './events/webhooks.js';
+import { CallPoller, vendorsToPoll } from './events/poller.js';
+import { loopbackOrigin, sandboxWebhookSecrets } from './events/sandbox-webhooks.js';
+import { serveGraphQLWs } from './graphql-ws.js';
 
 export interface Gateway {
   config: Config;
@@ -29,6 +39,13 @@ export interface Gateway {
   health: GatewayHealth;
   /** The one Redis connection of the process when REDIS_URL is set, shared by every store. */
   redis: RedisConnection | null;
+  /**
+   * The live event log (an EventSink): webhooks and the poller hand it what they see, and
+   * subscriptions read it. Shared through Redis when REDIS_URL is set.
+   */
+  events: EventLog;
+  /** Trace export when OTEL_EXPORTER_OTLP_ENDPOINT is set; drain and close flush it. */
+  tracing: Tracing | null;
   /**
    * The SIGTERM shutdown. `/readyz` answers 503 at once while the listener keeps serving for
    * `delayMs` (SWITCHBOARD_DRAIN_DELAY_MS), then it closes and in-flight requests have
@@ -93,9 +110,10 @@ function delay(ms: number): { done: Promise<void>; cancel(): void } {
  */
 async function startEmbeddedSandbox(
   faults: Partial<Record<SandboxVendor, Fault>> | undefined,
+  live: LiveOptions | undefined,
 ): Promise<{ sandbox: Sandbox; vendors: VendorConfigs }> {
   const { sandboxVendorConfigs, startSandbox } = await import('./sandbox/server.js');
-  const sandbox = await startSandbox(faults ? { faults } : {});
+  const sandbox = await startSandbox({ ...(faults ? { faults } : {}), ...(live ? { live } : {}) });
   return { sandbox, vendors: sandboxVendorConfigs(sandbox) };
 }
 
@@ -148,11 +166,15 @@ export async function startGateway(
     env?: Record<string, string | undefined>;
     logger?: Logger;
     sandboxFaults?: Partial<Record<SandboxVendor, Fault>>;
+    /** How the sandbox's started calls move (tests shorten the steps). */
+    sandboxLive?: LiveOptions;
   } = {},
 ): Promise<Gateway> {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger();
-  const embedded = config.sandbox ? await startEmbeddedSandbox(options.sandboxFaults) : null;
+  const embedded = config.sandbox
+    ? await startEmbeddedSandbox(options.sandboxFaults, options.sandboxLive)
+    : null;
   const sandbox = embedded?.sandbox ?? null;
   const connectors = createConnectors({
     live: config.vendors,
@@ -176,6 +198,9 @@ export async function startGateway(
       })
     : new InMemoryIdempotencyStore(idempotencyLimits);
   const metrics = createMetrics();
+  // The OpenTelemetry SDK is imported only here, and only with an endpoint configured.
+  const tracing = config.tracing ? await startTracing(config.tracing) : null;
+  if (tracing) for (const client of connectors.clients()) client.useTracing(tracing);
   for (const client of connectors.clients()) client.attemptListeners.push(metrics.recordAttempt);
   const readCache = readCacheFor(config, redis, logger, metrics);
   // One tenant today; each tenant's connectors will get the cache in their own scope.
@@ -184,6 +209,25 @@ export async function startGateway(
   const health = new GatewayHealth(connectors);
   if (redis) health.watchRedis(() => redis.client.ping());
   const rateLimiter = rateLimiterFor(config, redis, logger);
+  const eventLimits = {
+    retention: config.events.retention,
+    maxSubscribers: config.events.maxSubscribers,
+  };
+  const events: EventLog = redis
+    ? new RedisEventLog(redis, eventLimits, logger)
+    : new InMemoryEventLog(eventLimits);
+  // Sandboxed vendors push their walks with a secret shared in-process (given to it below).
+  const sandboxSecrets = sandbox
+    ? sandboxWebhookSecrets(connectors, config.events.webhookSecrets)
+    : {};
+  const webhookSecrets = { ...config.events.webhookSecrets, ...sandboxSecrets };
+  const receiveWebhook = createWebhookHandler({
+    secrets: webhookSecrets,
+    sink: events,
+    dedup: redis ? new RedisWebhookDedup(redis) : new InMemoryWebhookDedup(),
+    logger,
+    maxBodyBytes: config.events.webhookMaxBodyBytes,
+  });
   const yoga = createSwitchboardYoga({
     config,
     connectors,
@@ -192,6 +236,8 @@ export async function startGateway(
     metrics,
     health,
     rateLimiter,
+    tracing,
+    events,
   });
   const inFlight = new Set<ServerResponse>();
   /** 'serving', then 'draining' from SIGTERM, then 'final' once in-flight requests are cut off. */
@@ -213,18 +259,40 @@ export async function startGateway(
       if (phase === 'draining') response.shouldKeepAlive = false;
       inFlight.add(response);
       response.once('close', () => inFlight.delete(response));
+      const webhook = WEBHOOK_PATH.exec((request.url ?? '/').split('?')[0] ?? '/');
+      if (webhook) {
+        receiveWebhook(request, response, webhook[1]!).catch((error: unknown) => {
+          logger.error({ err: { message: String(error) } }, 'webhook failed');
+          if (!response.headersSent) response.writeHead(500);
+          response.end();
+        });
+        return;
+      }
       void yoga(request, response);
     },
   );
   // Past the cap Node closes new connections on arrival, so stalled clients cannot use up the
   // process's file descriptors.
   server.maxConnections = sockets.maxConnections;
+  const graphqlWs = serveGraphQLWs(server, yoga, { apiKeys: config.apiKeys });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}/graphql`;
+  sandbox?.sendWebhooks({ baseUrl: loopbackOrigin(config.host, port), secrets: sandboxSecrets });
+  const poller =
+    config.events.pollIntervalMs > 0
+      ? new CallPoller({
+          vendors: vendorsToPoll(connectors, webhookSecrets),
+          sink: events,
+          intervalMs: config.events.pollIntervalMs,
+          logger,
+          redis,
+        })
+      : null;
+  poller?.start();
   return {
     config,
     url,
@@ -235,11 +303,18 @@ export async function startGateway(
     server,
     health,
     redis,
+    events,
+    tracing,
     drain: async ({ delayMs = config.drainDelayMs, timeoutMs = config.shutdownTimeoutMs } = {}) => {
       health.startDraining();
       phase = 'draining';
       await delay(delayMs).done;
 
+      await poller?.stop();
+      // Open subscriptions end now (SSE answers finish, sockets close with 1001): clients
+      // reconnect to another replica with their last cursor.
+      await events.close();
+      await graphqlWs.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive sockets would hold close() open; busy ones finish their response first.
       server.closeIdleConnections();
@@ -261,14 +336,21 @@ export async function startGateway(
       await Promise.all(connectors.clients().map((client) => client.destroy()));
       readCache?.close();
       await redis?.close();
+      // Last, so the spans of requests cut short by the shutdown are exported too.
+      await tracing?.shutdown();
       await sandbox?.close();
     },
     close: async () => {
+      await poller?.stop();
+      await events.close();
+      await graphqlWs.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(connectors.clients().map((client) => client.close()));
       readCache?.close();
       await redis?.close();
+      // Last, so the spans of requests cut short by the shutdown are exported too.
+      await tracing?.shutdown();
       await sandbox?.close();
     },
   };

@@ -24,8 +24,9 @@ import {
   usePersistedOperations,
 } from './plugins/use-persisted-operations.js';
 import { OperationLabels, operationNames } from './plugins/operation-labels.js';
-import { schema } from './schema/index.js';
+import { schema, subgraphSchema } from './schema/index.js';
 import type { RateLimiter } from './stores/rate-limit.js';
+import type { Tracing } from './telemetry/tracing.js';
 
 export const DEFAULT_QUERY = `# Welcome to Switchboard: one graph over Freya, Ovia,
 # LlamadaPro, CX and HappyRobot.
@@ -81,6 +82,8 @@ export function createSwitchboardYoga(
     config: Config;
     /** SWITCHBOARD_RATE_LIMIT's counters; null when it is 0. */
     rateLimiter?: RateLimiter | null;
+    /** Trace export (OTEL_EXPORTER_OTLP_ENDPOINT); null or absent when off. */
+    tracing?: Tracing | null;
   },
 ): SwitchboardYoga {
   const { config, logger, metrics } = services;
@@ -93,6 +96,7 @@ export function createSwitchboardYoga(
       logger,
       metrics,
       maxUpstreamRequests: config.limits.maxUpstreamRequests,
+      tracing: services.tracing ?? null,
       operationLabels: new OperationLabels(
         config.persistedOperations === null
           ? null
@@ -133,7 +137,8 @@ export function createSwitchboardYoga(
   plugins.push(useCollectedErrors());
 
   return createYoga<Record<string, never>, Context>({
-    schema,
+    // The subgraph schema is the same graph plus the federation entry points (README, "Federation").
+    schema: config.federation ? subgraphSchema() : schema,
     context: (initial) =>
       createContext(services, initial.request, clientScope(initial, config.apiKeys)),
     graphqlEndpoint: '/graphql',

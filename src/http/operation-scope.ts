@@ -30,3 +30,11 @@ export function runInScope<T>(scope: OperationScope, task: () => T): T {
 export function currentScope(): OperationScope | undefined {
   return storage.getStore();
 }
+
+/**
+ * Runs `task` outside any operation's scope, whatever scope its caller runs in: background work
+ * (the poller) must neither spend a request's upstream allowance nor be cut off by it.
+ */
+export function outsideAnyScope<T>(task: () => T): T {
+  return storage.exit(task);
+}

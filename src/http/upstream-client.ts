@@ -1,24 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import {
-  ExponentialBackoff,
-  TaskCancelledError,
-  TimeoutStrategy,
-  decorrelatedJitterGenerator,
-  handleWhen,
-  retry,
-  timeout,
-  wrap,
-  type IBackoff,
-  type IBackoffFactory,
-  type IRetryBackoffContext,
-} from 'cockatiel';
+import { TaskCancelledError, TimeoutStrategy, timeout, wrap } from 'cockatiel';
 import { Agent, request as undiciRequest } from 'undici';
 import type { z } from 'zod';
 import { UpstreamError, type UpstreamErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Provider } from '../model/provider.js';
+import type { AttemptSpan, Tracing } from '../telemetry/tracing.js';
 import { currentScope } from './operation-scope.js';
+import { interpretAnswer, reparseAnswer, type UpstreamAnswer } from './answer.js';
+import { getRetryPolicy } from './retry-policy.js';
+import { currentWriteLedger } from './write-ledger.js';
 import type { ScopedReadCache } from './read-cache.js';
 import { fillPath, routeName, type Route } from './route.js';
 
@@ -56,15 +47,6 @@ export interface UpstreamAttempt {
   code: UpstreamErrorCode | null;
 }
 
-/** What one attempt got back: enough to map errors, never headers beyond Retry-After. */
-interface UpstreamAnswer {
-  status: number;
-  retryAfter: string | null;
-  text: string;
-}
-
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-
 /** Socket errors raised while connecting, before a request is written: the vendor saw nothing. */
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
@@ -74,21 +56,6 @@ const NOT_SENT_CODES = new Set([
   'ENETUNREACH',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
-
-/**
- * The writes (non-GET requests) of one task that may have reached a vendor. A mutation's
- * idempotency key is released only when its failed attempt made none: a write that failed
- * before being sent is not counted, one whose fate is unknown (timeout, reset, 5xx) is.
- */
-export class WriteLedger {
-  maybeDelivered = 0;
-}
-
-const ledgers = new AsyncLocalStorage<WriteLedger>();
-
-export function withWriteLedger<T>(ledger: WriteLedger, task: () => Promise<T>): Promise<T> {
-  return ledgers.run(ledger, task);
-}
 
 /**
  * The one HTTP client every vendor connector uses: timeout budget, retries for GETs (connection
@@ -107,6 +74,7 @@ export class UpstreamClient {
    */
   private readonly agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
   private readCache: ScopedReadCache | null = null;
+  private tracing: Tracing | null = null;
   /** A digest of the auth headers: answers read with other credentials are never reused. */
   private readonly identity: string;
 
@@ -126,6 +94,14 @@ export class UpstreamClient {
    */
   useReadCache(cache: ScopedReadCache): void {
     this.readCache = cache;
+  }
+
+  /**
+   * From now on every attempt is a client span under the operation's span and sends its
+   * `traceparent`. The gateway sets it when an OTLP endpoint is configured.
+   */
+  useTracing(tracing: Tracing): void {
+    this.tracing = tracing;
   }
 
   /** Closes the keep-alive connections to the vendor. */
@@ -156,7 +132,7 @@ export class UpstreamClient {
           params: request.params,
           body: request.body,
         },
-        (text) => this.reinterpret(text, request.schema),
+        (text) => reparseAnswer(text, request.schema),
         () => this.send(request, url),
       );
     }
@@ -177,6 +153,8 @@ export class UpstreamClient {
     const name = routeName(route);
     const deadline = Date.now() + this.options.timeoutMs;
     const budgetTimeout = timeout(this.options.timeoutMs, TimeoutStrategy.Aggressive);
+    /** The code of the last failed attempt: why the next one is a retry. */
+    let lastCode: UpstreamErrorCode | null = null;
 
     const attemptOnce = async (
       attempt: number,
@@ -192,18 +170,22 @@ export class UpstreamClient {
       }
       const started = performance.now();
       let status: number | null = null;
+      const span = this.startSpan(route, url, attempt, lastCode);
       // Counted before sending: a budget timeout may end the task before this attempt settles.
-      const ledger = route.method === 'GET' ? undefined : ledgers.getStore();
+      const ledger = route.method === 'GET' ? undefined : currentWriteLedger();
       if (ledger) ledger.maybeDelivered += 1;
       try {
-        const answer = await this.exchange(route, url, request.body, signal);
+        const answer = await this.exchange(route, url, request.body, signal, span?.headers);
         status = answer.status;
-        const value = this.interpret(name, answer, request.schema);
+        const value = interpretAnswer(this.provider, name, answer, request.schema);
+        span?.end({ status, code: null });
         this.report({ route: name, status, started, attempt, code: null });
         return { value, text: answer.text };
       } catch (error) {
         const mapped = this.mapError(error, name, status);
         if (ledger && !mapped.sent) ledger.maybeDelivered -= 1;
+        lastCode = mapped.code;
+        span?.end({ status, code: mapped.code });
         this.report({ route: name, status, started, attempt, code: mapped.code });
         throw mapped;
       }
@@ -214,19 +196,11 @@ export class UpstreamClient {
         // Writes are never retried: a second POST could dial a phone twice.
         return await budgetTimeout.execute(({ signal }) => attemptOnce(1, signal));
       }
-      const retryPolicy = retry(
-        handleWhen((error) => isRetryable(error) && retryFitsBudget(error, deadline)),
-        {
-          maxAttempts: this.options.maxAttempts - 1,
-          backoff: new RetryAfterBackoff(
-            new ExponentialBackoff({
-              generator: decorrelatedJitterGenerator,
-              initialDelay: this.options.initialBackoffMs,
-              maxDelay: 1000,
-            }),
-          ),
-        },
-      );
+      const retryPolicy = getRetryPolicy({
+        maxAttempts: this.options.maxAttempts,
+        initialBackoffMs: this.options.initialBackoffMs,
+        deadline,
+      });
       return await wrap(budgetTimeout, retryPolicy).execute(({ signal, attempt }) =>
         attemptOnce(attempt + 1, signal),
       );
@@ -243,6 +217,26 @@ export class UpstreamClient {
     }
   }
 
+  /** The route's template, never the URL: ids, phone numbers and queries stay out of traces. */
+  private startSpan(
+    route: Route,
+    url: string,
+    attempt: number,
+    retryOf: UpstreamErrorCode | null,
+  ): AttemptSpan | null {
+    if (this.tracing === null) return null;
+    const { hostname, port, protocol } = new URL(url);
+    return this.tracing.startAttempt({
+      vendor: this.provider,
+      method: route.method,
+      routeTemplate: route.path,
+      attempt,
+      retryOf,
+      host: hostname,
+      port: port === '' ? (protocol === 'https:' ? 443 : 80) : Number(port),
+    });
+  }
+
   private buildUrl(request: UpstreamRequest<unknown>): string {
     const url = new URL(this.baseUrl + fillPath(request.route, request.params));
     for (const [key, value] of Object.entries(request.query ?? {})) {
@@ -256,8 +250,13 @@ export class UpstreamClient {
     url: string,
     body: unknown,
     signal: AbortSignal,
+    traceHeaders: Readonly<Record<string, string>> | undefined,
   ): Promise<UpstreamAnswer> {
-    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...traceHeaders,
+      ...this.options.headers,
+    };
     let payload: string | undefined;
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
@@ -276,75 +275,6 @@ export class UpstreamClient {
       retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
       text: await response.body.text(),
     };
-  }
-
-  private interpret<T>(name: string, answer: UpstreamAnswer, schema: z.ZodType<T>): T {
-    const { status, text } = answer;
-    const details = { provider: this.provider, route: name, status };
-    if (status === 404) {
-      throw new UpstreamError(
-        'NOT_FOUND',
-        `${this.provider} has no such object (${name})`,
-        details,
-      );
-    }
-    if (status === 429) {
-      const retryAfterMs = parseRetryAfter(answer.retryAfter);
-      throw new UpstreamError('UPSTREAM_RATE_LIMITED', `${this.provider} rate-limited ${name}`, {
-        ...details,
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      });
-    }
-    if (status >= 500) {
-      throw new UpstreamError(
-        'UPSTREAM_UNAVAILABLE',
-        `${this.provider} failed with HTTP ${status} on ${name}`,
-        details,
-      );
-    }
-    if (status >= 400) {
-      throw new UpstreamError(
-        'UPSTREAM_REJECTED',
-        `${this.provider} rejected ${name} with HTTP ${status}`,
-        details,
-      );
-    }
-    let json: unknown;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      throw new UpstreamError(
-        'UPSTREAM_BAD_RESPONSE',
-        `${this.provider} answered ${name} with a body that is not JSON`,
-        details,
-      );
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      // Only the paths of the failing members: their values may hold personal data.
-      const where = parsed.error.issues
-        .slice(0, 3)
-        .map((issue) => issue.path.join('.') || '(root)')
-        .join(', ');
-      throw new UpstreamError(
-        'UPSTREAM_BAD_RESPONSE',
-        `${this.provider} answered ${name} with an unexpected body (at ${where})`,
-        details,
-      );
-    }
-    return parsed.data;
-  }
-
-  /** A cached answer's text through the route's schema again; null when it no longer passes. */
-  private reinterpret<T>(text: string, schema: z.ZodType<T>): { value: T } | null {
-    let json: unknown;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      return null;
-    }
-    const parsed = schema.safeParse(json);
-    return parsed.success ? { value: parsed.data } : null;
   }
 
   private mapError(error: unknown, name: string, status: number | null): UpstreamError {
@@ -395,20 +325,6 @@ export class UpstreamClient {
   }
 }
 
-function isRetryable(error: unknown): boolean {
-  if (!(error instanceof UpstreamError)) return false;
-  if (error.code === 'UPSTREAM_UNAVAILABLE') {
-    return error.status === undefined || RETRYABLE_STATUSES.has(error.status);
-  }
-  return error.code === 'UPSTREAM_RATE_LIMITED';
-}
-
-/** A Retry-After longer than what is left of the budget is not worth waiting for. */
-function retryFitsBudget(error: unknown, deadline: number): boolean {
-  const wait = error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0;
-  return Date.now() + wait < deadline;
-}
-
 /** Happy-eyeballs connects fail with an AggregateError of one error per address tried. */
 function failedBeforeSending(error: unknown): boolean {
   if (error instanceof AggregateError && error.errors.length > 0) {
@@ -420,28 +336,4 @@ function failedBeforeSending(error: unknown): boolean {
 
 function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}
-
-export function parseRetryAfter(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/** Exponential backoff with jitter, stretched to the vendor's Retry-After when it asks for more. */
-class RetryAfterBackoff implements IBackoffFactory<IRetryBackoffContext<unknown>> {
-  constructor(private readonly inner: IBackoffFactory<IRetryBackoffContext<unknown>>) {}
-
-  next(context: IRetryBackoffContext<unknown>): IBackoff<IRetryBackoffContext<unknown>> {
-    const innerBackoff = this.inner.next(context);
-    const result = context.result;
-    const error = 'error' in result ? result.error : undefined;
-    const retryAfter = error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0;
-    return {
-      duration: Math.max(innerBackoff.duration, retryAfter),
-      next: (nextContext) => new RetryAfterBackoff(innerBackoff).next(nextContext),
-    };
-  }
 }

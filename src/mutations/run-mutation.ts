@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../context.js';
-import { WriteLedger, withWriteLedger } from '../http/upstream-client.js';
+import { WriteLedger, withWriteLedger } from '../http/write-ledger.js';
 import type { Attempt, IdempotencyRefusal, InDoubtReason } from '../stores/idempotency.js';
 import { fromThrown, fromZodError, type UserError } from './user-errors.js';
 

@@ -4,6 +4,11 @@ import type { Plugin } from 'graphql-yoga';
 /** Paths orchestrators probe without credentials. */
 const OPEN_PATHS = new Set(['/healthz', '/readyz']);
 
+/** Vendor webhooks are authenticated by their signature (src/events/webhooks.ts), not by keys. */
+function isOpenPath(pathname: string): boolean {
+  return OPEN_PATHS.has(pathname) || pathname.startsWith('/webhooks/');
+}
+
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }
@@ -18,20 +23,31 @@ export function bearerToken(header: string | null): string {
 }
 
 /**
+ * Whether an `Authorization` value (`Bearer <key>`) holds one of the keys. Keys are compared as
+ * SHA-256 digests in constant time, and every key is compared, so neither the length nor the
+ * position of a match shows in the timing. Also used for graphql-ws's `connection_init`.
+ */
+export function apiKeyMatcher(apiKeys: string[]): (authorization: string) => boolean {
+  const digests = apiKeys.map(digest);
+  return (authorization) => {
+    const presented = digest(bearerToken(authorization));
+    let matched = false;
+    for (const known of digests) matched = timingSafeEqual(known, presented) || matched;
+    return matched;
+  };
+}
+
+/**
  * With client keys configured, every request but the health probes needs
  * `Authorization: Bearer <key>`. Keys are compared as SHA-256 digests in constant time, and every
  * key is compared, so neither the length nor the position of a match shows in the timing.
  */
 export function useClientAuth(apiKeys: string[]): Plugin {
-  const digests = apiKeys.map(digest);
+  const matches = apiKeyMatcher(apiKeys);
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
-      if (digests.length === 0 || OPEN_PATHS.has(url.pathname)) return;
-      const header = request.headers.get('authorization') ?? '';
-      const presented = digest(bearerToken(header));
-      let matched = false;
-      for (const known of digests) matched = timingSafeEqual(known, presented) || matched;
-      if (matched) return;
+      if (apiKeys.length === 0 || isOpenPath(url.pathname)) return;
+      if (matches(request.headers.get('authorization') ?? '')) return;
       endResponse(
         fetchAPI.Response.json(
           {

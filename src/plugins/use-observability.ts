@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { OperationScope, runInScope } from '../http/operation-scope.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import type { OperationSpan, Tracing } from '../telemetry/tracing.js';
 import type { OperationLabels } from './operation-labels.js';
 
 interface RequestRecord {
@@ -16,6 +17,8 @@ interface RequestRecord {
   label: string;
   scope: OperationScope | null;
   errorCodes: string[];
+  /** The request's server span, when traces are exported. */
+  span: OperationSpan | null;
 }
 
 const records = new WeakMap<Request, RequestRecord>();
@@ -38,15 +41,19 @@ function errorCode(error: { extensions?: Record<string, unknown>; path?: unknown
  * One log line and one duration sample per request (request id, operation, status, time,
  * upstream requests, error codes); runs each operation inside an OperationScope that counts, and
  * caps, the upstream requests it causes; echoes the request id as `x-request-id`; serves
- * `GET /metrics`.
+ * `GET /metrics`. With `tracing`, each GraphQL request is a server span, continuing the client's
+ * `traceparent`, and the operation runs with it active.
  */
 export function useObservability(options: {
   logger: Logger;
   metrics: Metrics;
   maxUpstreamRequests: number;
   operationLabels: OperationLabels;
+  /** @default null (no traces) */
+  tracing?: Tracing | null;
 }): Plugin<Context> {
   const { logger, metrics, maxUpstreamRequests, operationLabels } = options;
+  const tracing = options.tracing ?? null;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method === 'GET' && url.pathname === '/metrics') {
@@ -65,19 +72,35 @@ export function useObservability(options: {
         label: 'anonymous',
         scope: null,
         errorCodes: [],
+        span: null,
       });
+    },
+    // Only GraphQL requests get a span: not GraphiQL's page, nor what onRequest already answered.
+    onParams({ request }) {
+      const record = records.get(request);
+      if (!record || tracing === null || record.span !== null) return;
+      record.span = tracing.startOperation(request.headers, record.id);
     },
     onExecute({ args, executeFn, setExecuteFn }) {
       const record = records.get(args.contextValue.request);
       if (!record) return;
       // The name the document gives the operation that runs, not the request's operationName,
       // which a client may set to anything.
-      const name = getOperationAST(args.document, args.operationName)?.name?.value;
+      const operation = getOperationAST(args.document, args.operationName);
+      const name = operation?.name?.value;
       record.operation = name ? name.slice(0, MAX_LOGGED_NAME) : 'anonymous';
       record.label = operationLabels.label(name);
       const scope = new OperationScope(record.id, maxUpstreamRequests);
       record.scope = scope;
-      setExecuteFn((executeArgs) => runInScope(scope, () => executeFn(executeArgs)));
+      const span = record.span;
+      if (span === null) {
+        setExecuteFn((executeArgs) => runInScope(scope, () => executeFn(executeArgs)));
+        return;
+      }
+      span.operation(operation?.operation ?? 'query', record.label);
+      setExecuteFn((executeArgs) =>
+        span.run(() => runInScope(scope, () => executeFn(executeArgs))),
+      );
     },
     // After every other plugin has shaped the result (errors collected from merged lists
     // included), and for results that never reached execution (parse, validation, variables).
@@ -97,9 +120,11 @@ export function useObservability(options: {
       for (const code of record.errorCodes) {
         metrics.graphqlErrors.inc({ operation: record.label, code });
       }
+      record.span?.end({ status: response.status, errorCodes: record.errorCodes });
       logger.info(
         {
           requestId: record.id,
+          ...(record.span ? { traceId: record.span.traceId } : {}),
           operation: record.operation,
           status: response.status,
           ms: Math.round(ms * 10) / 10,

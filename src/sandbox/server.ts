@@ -5,6 +5,7 @@ import { createSandboxData, type SandboxData } from './data.js';
 import { SANDBOX_VENDORS, type Fault, type SandboxVendor } from './faults.js';
 import { createFreyaDialect } from './freya/dialect.js';
 import { createHappyRobotDialect } from './happyrobot/dialect.js';
+import { LiveSandbox, type LiveOptions, type WebhookTarget } from './live.js';
 import { createLlamadaProDialect } from './llamadapro/dialect.js';
 import { createOviaDialect } from './ovia/dialect.js';
 import { VendorServer, type Dialect, type LoggedRequest } from './vendor-server.js';
@@ -19,6 +20,11 @@ export interface Sandbox {
   /** Every request received, in arrival order; one vendor's only when named. */
   requests(vendor?: SandboxVendor): LoggedRequest[];
   resetLog(): void;
+  /** The walks of started calls and sent templates (CONTRACT §8, "The sandbox is live"). */
+  live: LiveSandbox;
+  /** From now on, posts each step of a walk as a signed webhook to `target` (null: stop). */
+  sendWebhooks(target: WebhookTarget | null): void;
+  /** Ends the walks (their timers and webhooks in flight), then the vendor servers. */
   close(): Promise<void>;
 }
 
@@ -28,14 +34,18 @@ export interface SandboxOptions {
   /** @default 0 for every vendor (an ephemeral port) */
   ports?: Partial<Record<SandboxVendor, number>>;
   faults?: Partial<Record<SandboxVendor, Fault>>;
+  /** How started calls move (step delay, walks at once). */
+  live?: LiveOptions;
 }
 
-function dialects(data: SandboxData): Record<SandboxVendor, Dialect> {
+function dialects(data: SandboxData, live: LiveSandbox): Record<SandboxVendor, Dialect> {
   return {
     freya: createFreyaDialect(data.freya, SANDBOX_CREDENTIALS.freya),
-    ovia: createOviaDialect(data.ovia, SANDBOX_CREDENTIALS.ovia),
-    llamadapro: createLlamadaProDialect(data.llamadapro, SANDBOX_CREDENTIALS.llamadapro),
-    cx: createCxDialect(data.cx, SANDBOX_CREDENTIALS.cx),
+    ovia: createOviaDialect(data.ovia, SANDBOX_CREDENTIALS.ovia, live),
+    llamadapro: createLlamadaProDialect(data.llamadapro, SANDBOX_CREDENTIALS.llamadapro, {
+      live,
+    }),
+    cx: createCxDialect(data.cx, SANDBOX_CREDENTIALS.cx, live),
     happyrobot: createHappyRobotDialect(data.happyrobot, SANDBOX_CREDENTIALS.happyrobot),
   };
 }
@@ -44,7 +54,8 @@ function dialects(data: SandboxData): Record<SandboxVendor, Dialect> {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   const data = createSandboxData();
-  const byVendor = dialects(data);
+  const live = new LiveSandbox(options.live);
+  const byVendor = dialects(data, live);
   const servers = {} as Record<SandboxVendor, VendorServer>;
   const urls = {} as Record<SandboxVendor, string>;
   try {
@@ -64,6 +75,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     urls,
     servers,
     data,
+    live,
+    sendWebhooks(target) {
+      live.target = target;
+    },
     setFault(vendor, fault) {
       servers[vendor].fault = fault;
     },
@@ -79,6 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       for (const vendor of SANDBOX_VENDORS) servers[vendor].log.length = 0;
     },
     async close() {
+      await live.close();
       await Promise.all(SANDBOX_VENDORS.map((vendor) => servers[vendor].close()));
     },
   };

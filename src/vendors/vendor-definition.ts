@@ -1,5 +1,8 @@
 import type { Route } from '../http/route.js';
 import type { UpstreamClient } from '../http/upstream-client.js';
+import type { Call } from '../model/call.js';
+import type { Message } from '../model/message.js';
+import type { Problem } from '../model/problem.js';
 import type { CallProvider, Provider } from '../model/provider.js';
 import type { PagedSource } from '../paging/paged-source.js';
 import type { CallConnector, ConnectorOptions } from './types.js';
@@ -40,6 +43,8 @@ export interface VendorDefinition<
   create(config: Config, options: ConnectorOptions): Connector;
   /** A cheap one-item read, for `/status` and `providers { health }`. */
   probe(connector: Connector): PagedSource<unknown>;
+  /** The vendor's webhook events (assumed: no vendor documents its own), in its `webhooks.ts`. */
+  webhook?: WebhookParser;
   /** For the vendors that serve calls: the connector as the merged `calls` list uses it. */
   calls?: { provider: CallProvider; connector(connector: Connector): CallConnector };
 }
@@ -62,3 +67,17 @@ export function capabilitiesOf(definition: VendorDefinition): string[] {
     ]),
   ];
 }
+
+/** What one webhook reported, mapped to the unified types. */
+export type WebhookPayload =
+  | { kind: 'call'; call: Call }
+  | { kind: 'message'; message: Message }
+  | { kind: 'problem'; problem: Problem }
+  /** An event type the gateway does not know: accepted and dropped. */
+  | { kind: 'ignored' };
+
+/**
+ * Reads the `data` of one webhook of a vendor, given its `type`: the mapped object, or null when
+ * `data` is not the object that type carries.
+ */
+export type WebhookParser = (type: string, data: unknown) => WebhookPayload | null;

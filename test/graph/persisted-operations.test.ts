@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ const MANIFEST = fileURLToPath(
 const manifest = loadPersistedOperations(MANIFEST);
 const hashOf = (operationName: string): string => {
   const entry = [...manifest].find(([, document]) =>
-    new RegExp(`^(query|mutation) ${operationName}\\b`).test(document),
+    new RegExp(`^(query|mutation|subscription) ${operationName}\\b`).test(document),
   );
   if (!entry) throw new Error(`${operationName} is not in the manifest`);
   return entry[0];
@@ -49,8 +49,19 @@ const START_OVIA_CALL = {
 };
 
 it('the manifest holds every example operation, keyed by its sha256', () => {
-  expect(manifest.size).toBe(8);
-  for (const name of ['NewestCalls', 'Dashboard', 'CallDetail', 'Contact360', 'StartCall']) {
+  const operations = readdirSync(new URL('../../examples/operations/', import.meta.url)).filter(
+    (name) => name.endsWith('.graphql'),
+  );
+  expect(operations.length).toBeGreaterThanOrEqual(9);
+  expect(manifest.size).toBe(operations.length);
+  for (const name of [
+    'NewestCalls',
+    'Dashboard',
+    'CallDetail',
+    'Contact360',
+    'StartCall',
+    'LiveCalls',
+  ]) {
     expect(hashOf(name)).toMatch(/^[0-9a-f]{64}$/);
   }
 });

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendorEnvironment } from '../../src/config.js';
 import { sandboxVendorConfigs, startSandbox, type Sandbox } from '../../src/sandbox/server.js';
+import { subscribeSse } from '../support/live.js';
 import { redisTestsEnabled, TEST_REDIS_URL, testPrefix } from '../support/redis.js';
 
 const enabled = await redisTestsEnabled('test/graph/workers.test.ts');
@@ -318,6 +319,41 @@ describe.runIf(enabled)('SWITCHBOARD_WORKERS=2 in sandbox mode', () => {
     const servedBy = new Set(requestLines().map((line) => line.worker));
     expect(servedBy.size).toBe(2);
 
+    primary.child.kill('SIGTERM');
+    const [code] = await primary.exited;
+    expect(code).toBe(0);
+  }, 40_000);
+
+  it("posts the sandbox's live calls to the workers, signed with the secret they were given", async () => {
+    primary = await startPrimary({ SWITCHBOARD_REDIS_PREFIX: prefix.prefix });
+    const events = await subscribeSse(
+      primary.url,
+      'subscription { callEvents(filter: { providers: [OVIA] }) { type call { providerId status } } }',
+    );
+    try {
+      expect(events.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = await post(primary.url, {
+        query: START_CALL,
+        variables: { input: OVIA_CALL },
+      });
+      const { providerId } = started.json.data.startCall.call;
+      const seen = await events.take(4, 15_000);
+      expect(
+        seen.map((event) => [
+          event.data?.callEvents.type,
+          event.data?.callEvents.call.status,
+          event.data?.callEvents.call.providerId,
+        ]),
+      ).toEqual([
+        ['CREATED', 'QUEUED', providerId],
+        ['STATUS_CHANGED', 'RINGING', providerId],
+        ['STATUS_CHANGED', 'IN_PROGRESS', providerId],
+        ['ENDED', 'COMPLETED', providerId],
+      ]);
+    } finally {
+      events.close();
+    }
     primary.child.kill('SIGTERM');
     const [code] = await primary.exited;
     expect(code).toBe(0);

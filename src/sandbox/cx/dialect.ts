@@ -9,8 +9,10 @@ import {
   refusalsAnswered,
   textQuery,
 } from '../dialect-helpers.js';
+import type { LiveSandbox } from '../live.js';
 import type { Dialect } from '../vendor-server.js';
 import type { CxInteractionRecord, CxData } from './data.js';
+import { cxInteractionWalk } from './live.js';
 
 const required = (name: string) =>
   z
@@ -32,10 +34,14 @@ const createInteractionBody = z.object({
 /** The line CX dials from when the agent has none on record. */
 const DEFAULT_AGENT_PHONE = '+56229400100';
 
-/** CX speaks camelCase behind Basic auth and pages by page number from 1. */
+/**
+ * CX speaks camelCase behind Basic auth and pages by page number from 1. With `live`, a started
+ * interaction walks through its statuses (./live.ts).
+ */
 export function createCxDialect(
   data: CxData,
   credentials: { username: string; password: string },
+  live?: LiveSandbox,
 ): Dialect {
   const expected = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
   return refusalsAnswered({
@@ -93,6 +99,7 @@ export function createCxDialect(
             createdAt: new Date().toISOString(),
           };
           data.interactions.unshift(stored);
+          live?.walk('cx', cxInteractionWalk(stored));
           // The documented answer has neither `channel` nor `createdAt`; only reads carry them.
           const { channel: _channel, createdAt: _createdAt, ...answer } = stored;
           return ok(answer);

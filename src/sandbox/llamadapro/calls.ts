@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { LiveSandbox } from '../live.js';
 import type { DialectRoute } from '../vendor-server.js';
+import { llamadaProCallWalk } from './live.js';
 import { newestFirst, pageOf, readPaging } from './lists.js';
 import { contactByPhone, latestConversationOf } from './lookups.js';
 import {
@@ -89,8 +91,15 @@ const loadRecordingSchema = z.looseObject({
   callStartTime: isoDate.optional(),
 });
 
-/** The call and recording routes over `data`; `now` stamps the records they create. */
-export function llamadaProCallRoutes(data: LlamadaProData, now: () => string): DialectRoute[] {
+/**
+ * The call and recording routes over `data`; `now` stamps the records they create. With `live`,
+ * calls placed through the three start routes walk through their statuses.
+ */
+export function llamadaProCallRoutes(
+  data: LlamadaProData,
+  now: () => string,
+  live?: LiveSandbox,
+): DialectRoute[] {
   const findCall = (raw: string | undefined): LlamadaProCallRecord => {
     const id = numericId(raw, 'callId');
     return data.calls.find((call) => call.id === id) ?? fail(404, `call ${id} not found`);
@@ -135,6 +144,11 @@ export function llamadaProCallRoutes(data: LlamadaProData, now: () => string): D
     data.calls.push(call);
     return call;
   };
+  const placeCall = (fields: Parameters<typeof storeCall>[0]): LlamadaProCallRecord => {
+    const call = storeCall(fields);
+    live?.walk('llamadapro', llamadaProCallWalk(data, call, now));
+    return call;
+  };
 
   return [
     route('GET', '/api/v1/calls', ({ query }) => {
@@ -167,7 +181,7 @@ export function llamadaProCallRoutes(data: LlamadaProData, now: () => string): D
     }),
     route('POST', '/api/v1/calls/agent', ({ body }) => {
       const input = parseBody(agentCallSchema, body);
-      return storeCall({
+      return placeCall({
         from: input.fromPhoneNumber ?? LLAMADAPRO_COMPANY_NUMBERS[0],
         to: input.toPhoneNumber,
         direction: 'outgoing',
@@ -185,7 +199,7 @@ export function llamadaProCallRoutes(data: LlamadaProData, now: () => string): D
     }),
     route('POST', '/api/v1/calls/voice-agent', ({ body }) => {
       const input = parseBody(voiceAgentCallSchema, body);
-      return storeCall({
+      return placeCall({
         from: LLAMADAPRO_COMPANY_NUMBERS[1],
         to: input.to,
         direction: 'outgoing',
@@ -200,7 +214,7 @@ export function llamadaProCallRoutes(data: LlamadaProData, now: () => string): D
     }),
     route('POST', '/api/v1/calls/bridge', ({ body }) => {
       const input = parseBody(bridgeCallSchema, body);
-      return storeCall({
+      return placeCall({
         from: input.from ?? LLAMADAPRO_COMPANY_NUMBERS[0],
         to: input.to,
         direction: 'outgoing',

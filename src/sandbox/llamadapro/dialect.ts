@@ -1,4 +1,5 @@
 import { SANDBOX_NOW } from '../people.js';
+import type { LiveSandbox } from '../live.js';
 import type { Dialect } from '../vendor-server.js';
 import { llamadaProCallRoutes } from './calls.js';
 import { llamadaProContactSearchRoutes } from './contact-search.js';
@@ -25,6 +26,8 @@ export interface LlamadaProDialectOptions {
    * @default () => Math.max(Date.now(), SANDBOX_NOW + 60_000)
    */
   now?: () => number;
+  /** Walks started calls and answers sent templates (./live.ts); without it nothing moves. */
+  live?: LiveSandbox;
 }
 
 /** The LlamadaPro sandbox: every route over `data`, which writes change in place. */
@@ -44,11 +47,11 @@ export function createLlamadaProDialect(
     },
     errorBody: (status, message) => llamadaProError(status, message),
     routes: [
-      ...llamadaProCallRoutes(data, now),
+      ...llamadaProCallRoutes(data, now, options.live),
       ...llamadaProTaskRoutes(data, now),
       ...llamadaProContactRoutes(data, now),
       ...llamadaProContactSearchRoutes(data),
-      ...llamadaProMessageRoutes(data, now),
+      ...llamadaProMessageRoutes(data, now, options.live),
       ...llamadaProCustomFieldRoutes(data, now),
       ...llamadaProCustomFieldOptionRoutes(data, now),
       ...llamadaProConversationRoutes(data, now),

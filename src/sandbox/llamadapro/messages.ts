@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { LiveSandbox } from '../live.js';
 import type { DialectRoute } from '../vendor-server.js';
+import { llamadaProReplyWalk } from './live.js';
 import { newestFirst, pageOf, readPaging } from './lists.js';
 import { contactByPhone, latestConversationOf } from './lookups.js';
 import {
@@ -72,8 +74,15 @@ const uploadSchema = z.looseObject({
   tags: z.record(z.string(), z.string()).optional(),
 });
 
-/** The message and media routes over `data`; `now` stamps the messages they send. */
-export function llamadaProMessageRoutes(data: LlamadaProData, now: () => string): DialectRoute[] {
+/**
+ * The message and media routes over `data`; `now` stamps the messages they send. With `live`, a
+ * sent template gets a simulated reply.
+ */
+export function llamadaProMessageRoutes(
+  data: LlamadaProData,
+  now: () => string,
+  live?: LiveSandbox,
+): DialectRoute[] {
   const storeOutbound = (input: {
     from: string;
     to: string;
@@ -168,7 +177,7 @@ export function llamadaProMessageRoutes(data: LlamadaProData, now: () => string)
         (input.components ?? []).flatMap((component) =>
           (component.parameters ?? []).map((parameter) => parameter.text ?? `[${parameter.type}]`),
         );
-      return storeOutbound({
+      const sent = storeOutbound({
         from: input.fromPhoneNumber,
         to: input.toPhoneNumber,
         userId: input.userId,
@@ -178,6 +187,8 @@ export function llamadaProMessageRoutes(data: LlamadaProData, now: () => string)
         customFields: input.customFields,
         metadata: { templateName: input.templateName, languageCode: input.languageCode },
       });
+      live?.walk('llamadapro', llamadaProReplyWalk(data, sent, now));
+      return sent;
     }),
     route('POST', '/api/v1/messages/whatsapp', ({ body }) => {
       const input = parseBody(freeFormSchema, body);

@@ -11,8 +11,10 @@ import {
   refusalsAnswered,
   textQuery,
 } from '../dialect-helpers.js';
+import type { LiveSandbox } from '../live.js';
 import type { Dialect } from '../vendor-server.js';
 import type { OviaCallRecord, OviaData } from './data.js';
+import { oviaCallWalk } from './live.js';
 
 /** The body of Ovia's `POST /api/v1/calls` (docs/vendors/ovia.md). */
 const startCallBody = z.object({
@@ -31,8 +33,15 @@ const startCallBody = z.object({
 
 const UNKNOWN_AGENT_NAME = 'Ovia agent';
 
-/** Ovia speaks snake_case, pages by offset and answers `{data, total}`. */
-export function createOviaDialect(data: OviaData, credentials: { apiKey: string }): Dialect {
+/**
+ * Ovia speaks snake_case, pages by offset and answers `{data, total}`. With `live`, a started call
+ * walks through its statuses (./live.ts).
+ */
+export function createOviaDialect(
+  data: OviaData,
+  credentials: { apiKey: string },
+  live?: LiveSandbox,
+): Dialect {
   return refusalsAnswered({
     vendor: 'ovia',
     isAuthorized: (headers) => hasBearer(headers, credentials.apiKey),
@@ -100,6 +109,7 @@ export function createOviaDialect(data: OviaData, credentials: { apiKey: string 
             transcript_objects: [],
           };
           data.calls.unshift(call);
+          live?.walk('ovia', oviaCallWalk(call));
           return ok(call);
         },
       },

@@ -1,12 +1,14 @@
 import { defineVendor } from '../vendor-definition.js';
 import { createCxConnector, type CxConfig } from './client.js';
 import { cxRoutes } from './routes.js';
+import { cxWebhook } from './webhooks.js';
 
 export const cxVendor = defineVendor({
   key: 'cx',
   provider: 'CX',
   description: 'CX: interactions on every channel (calls, SMS, WhatsApp, web chat).',
   env: { prefix: 'CX', credentials: { username: 'CX_USERNAME', password: 'CX_PASSWORD' } },
+  webhook: cxWebhook,
   routes: cxRoutes,
   // Agents are read from the interactions that name them (src/services/calls/find-agent.ts).
   derivedCapabilities: ['agents.get'],

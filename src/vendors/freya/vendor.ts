@@ -1,6 +1,7 @@
 import { defineVendor } from '../vendor-definition.js';
 import { createFreyaConnector, type FreyaConfig } from './client.js';
 import { freyaRoutes } from './routes.js';
+import { freyaWebhook } from './webhooks.js';
 
 export const freyaVendor = defineVendor({
   key: 'freya',
@@ -10,6 +11,7 @@ export const freyaVendor = defineVendor({
     prefix: 'FREYA',
     credentials: { apiKey: 'FREYA_API_KEY', workspaceId: 'FREYA_WORKSPACE_ID' },
   },
+  webhook: freyaWebhook,
   routes: freyaRoutes,
   create: (config: FreyaConfig, options) => createFreyaConnector(config, options),
   probe: (connector) => connector.problemPages({}),

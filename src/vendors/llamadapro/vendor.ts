@@ -1,6 +1,7 @@
 import { defineVendor, type BearerConfig } from '../vendor-definition.js';
 import { createLlamadaProConnector } from './connector.js';
 import { llamadaProRoutes } from './routes.js';
+import { llamadaProWebhook } from './webhooks.js';
 
 export const llamadaProVendor = defineVendor({
   key: 'llamadapro',
@@ -8,6 +9,7 @@ export const llamadaProVendor = defineVendor({
   description:
     'LlamadaPro: calls with transcripts and recordings, CRM contacts, tasks, WhatsApp messages and custom fields.',
   env: { prefix: 'LLAMADAPRO', credentials: { apiKey: 'LLAMADAPRO_API_KEY' } },
+  webhook: llamadaProWebhook,
   routes: llamadaProRoutes,
   create: (config: BearerConfig, options) => createLlamadaProConnector(config, options),
   probe: (connector) => connector.callPages({}).source,

@@ -1,12 +1,14 @@
 import { defineVendor, type BearerConfig } from '../vendor-definition.js';
 import { createOviaConnector } from './client.js';
 import { oviaRoutes } from './routes.js';
+import { oviaWebhook } from './webhooks.js';
 
 export const oviaVendor = defineVendor({
   key: 'ovia',
   provider: 'OVIA',
   description: 'Ovia: voice-agent calls.',
   env: { prefix: 'OVIA', credentials: { apiKey: 'OVIA_API_KEY' } },
+  webhook: oviaWebhook,
   routes: oviaRoutes,
   // Agents are read from the calls that name them (src/services/calls/find-agent.ts).
   derivedCapabilities: ['agents.get'],

@@ -1,0 +1,145 @@
+import type { LoggedEvent } from './event-log.js';
+
+/**
+ * Events queued for one subscriber beyond this are more than it reads: it is ended rather than
+ * let grow without bound.
+ */
+export const MAX_QUEUED_EVENTS = 10_000;
+
+/**
+ * One subscriber's stream: events are pushed by the log and pulled by the subscription, in
+ * order. `onEnd` runs once, whichever side ends it.
+ */
+export class EventStream implements AsyncIterableIterator<LoggedEvent> {
+  private readonly queue: LoggedEvent[] = [];
+  private waiting: ((result: IteratorResult<LoggedEvent>) => void) | null = null;
+  private failWaiting: ((error: Error) => void) | null = null;
+  private ended = false;
+  private failure: Error | null = null;
+
+  /** Live events that arrived while the replay was read, when one is being read. */
+  private held: LoggedEvent[] | null = null;
+
+  constructor(private readonly onEnd: () => void) {}
+
+  /** Keeps live events aside until `release`, while retained ones are replayed. */
+  hold(): void {
+    this.held = [];
+  }
+
+  /** Replays are done: the held live events the replay did not already hold follow it. */
+  release(isNew: (event: LoggedEvent) => boolean): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const event of held) if (isNew(event)) this.push(event);
+  }
+
+  push(event: LoggedEvent): void {
+    if (this.ended) return;
+    if (this.held) {
+      if (this.held.length >= MAX_QUEUED_EVENTS) {
+        this.fail(new Error('the subscriber fell too far behind and was disconnected'));
+      } else {
+        this.held.push(event);
+      }
+      return;
+    }
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      this.failWaiting = null;
+      resolve({ value: event, done: false });
+      return;
+    }
+    if (this.queue.length >= MAX_QUEUED_EVENTS) {
+      this.fail(new Error('the subscriber fell too far behind and was disconnected'));
+      return;
+    }
+    this.queue.push(event);
+  }
+
+  /** Replayed events go straight to the queue, ahead of any held live one. */
+  replay(event: LoggedEvent): void {
+    if (this.ended) return;
+    const held = this.held;
+    this.held = null;
+    this.push(event);
+    this.held = held;
+  }
+
+  /** Ends the stream once what is queued has been read. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.onEnd();
+    if (this.waiting && this.queue.length === 0) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve({ value: undefined, done: true });
+    }
+  }
+
+  fail(error: Error): void {
+    if (this.ended) return;
+    this.failure = error;
+    this.queue.length = 0;
+    const reject = this.failWaiting;
+    this.waiting = null;
+    this.failWaiting = null;
+    this.end();
+    reject?.(error);
+  }
+
+  next(): Promise<IteratorResult<LoggedEvent>> {
+    const event = this.queue.shift();
+    if (event) return Promise.resolve({ value: event, done: false });
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.ended) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.failWaiting = reject;
+    });
+  }
+
+  return(): Promise<IteratorResult<LoggedEvent>> {
+    this.queue.length = 0;
+    this.end();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<LoggedEvent> {
+    return this;
+  }
+}
+
+/** Counts the open streams of a process against its SWITCHBOARD_MAX_SUBSCRIBERS. */
+export class StreamSet {
+  private readonly open = new Set<EventStream>();
+
+  constructor(readonly limit: number) {}
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  get full(): boolean {
+    return this.open.size >= this.limit;
+  }
+
+  create(onEnd: () => void = () => {}): EventStream {
+    const stream = new EventStream(() => {
+      this.open.delete(stream);
+      onEnd();
+    });
+    this.open.add(stream);
+    return stream;
+  }
+
+  push(event: LoggedEvent): void {
+    for (const stream of this.open) stream.push(event);
+  }
+
+  endAll(): void {
+    for (const stream of [...this.open]) stream.end();
+  }
+}

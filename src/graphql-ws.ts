@@ -1,0 +1,101 @@
+import type { Server } from 'node:http';
+import type { ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { apiKeyMatcher } from './plugins/use-client-auth.js';
+import type { SwitchboardYoga } from './yoga.js';
+
+/** How often an idle socket gets a graphql-transport-ws `ping` (and a WebSocket ping frame). */
+export const WS_KEEP_ALIVE_MS = 12_000;
+
+type Enveloped = ReturnType<SwitchboardYoga['getEnveloped']>;
+
+export interface GraphQLWsServer {
+  /** Closes every socket (1001, going away) and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+/**
+ * The graph over graphql-ws (subprotocol `graphql-transport-ws`) on the HTTP server's
+ * `/graphql`, executed through the same yoga instance, plugins and context as HTTP requests.
+ * With client keys configured the `connection_init` payload must carry
+ * `{ "authorization": "Bearer <key>" }`; otherwise the socket is closed with 4403.
+ */
+export function serveGraphQLWs(
+  server: Server,
+  yoga: SwitchboardYoga,
+  options: { apiKeys: string[]; graphqlPath?: string },
+): GraphQLWsServer {
+  const sockets = new WebSocketServer({ server, path: options.graphqlPath ?? '/graphql' });
+  const matches = apiKeyMatcher(options.apiKeys);
+  const pings = new Map<unknown, NodeJS.Timeout>();
+  // Each operation runs through the execute and subscribe of its own envelope (yoga's plugins).
+  const envelopes = new WeakMap<object, Pick<Enveloped, 'execute' | 'subscribe'>>();
+  const envelopeOf = (args: ExecutionArgs) => {
+    const envelope =
+      typeof args.contextValue === 'object' && args.contextValue !== null
+        ? envelopes.get(args.contextValue)
+        : undefined;
+    if (!envelope) throw new Error('a graphql-ws operation without its envelope');
+    return envelope;
+  };
+  const disposable = useServer<{ authorization?: unknown } | undefined>(
+    {
+      execute: (args) => envelopeOf(args).execute(args),
+      subscribe: (args) => envelopeOf(args).subscribe(args),
+      onConnect: (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        if (
+          options.apiKeys.length > 0 &&
+          !(typeof authorization === 'string' && matches(authorization))
+        ) {
+          return false;
+        }
+        const { socket } = ctx.extra;
+        const timer = setInterval(() => {
+          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'ping' }));
+        }, WS_KEEP_ALIVE_MS);
+        timer.unref();
+        pings.set(socket, timer);
+        socket.once('close', () => {
+          clearInterval(timer);
+          pings.delete(socket);
+        });
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const authorization = ctx.connectionParams?.authorization;
+        const headers = new Headers();
+        if (typeof authorization === 'string') headers.set('authorization', authorization);
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          request: new Request('http://localhost/graphql', { headers }),
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+        });
+        const document = parse(payload.query);
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        const contextValue = await contextFactory();
+        envelopes.set(contextValue, { execute, subscribe });
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue,
+        };
+        return args;
+      },
+    },
+    sockets,
+    WS_KEEP_ALIVE_MS,
+  );
+  return {
+    close: async () => {
+      for (const timer of pings.values()) clearInterval(timer);
+      for (const socket of sockets.clients) socket.close(1001, 'Server shutting down');
+      await disposable.dispose();
+    },
+  };
+}

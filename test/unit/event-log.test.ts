@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { callEventType, UnknownCursorError, type LoggedEvent } from '../../src/events/event-log.js';
+import { InMemoryEventLog } from '../../src/events/memory-event-log.js';
+import type { Call } from '../../src/model/call.js';
+
+function call(providerId: string, status: Call['status']): Call {
+  // Only the members the log reads matter here; the rest is what a mapper gives for nothing.
+  return {
+    provider: 'OVIA',
+    providerId,
+    status,
+    providerStatus: status.toLowerCase(),
+    direction: null,
+    channel: 'CALL',
+    from: null,
+    to: null,
+    customerPhone: null,
+    startedAt: null,
+    endedAt: null,
+    durationSeconds: null,
+    recordingUrl: null,
+    transcript: null,
+    transcriptEntries: [],
+    costs: null,
+    agent: null,
+    notes: [],
+    classification: null,
+    extraction: null,
+    customData: null,
+    analysis: null,
+    createdAt: null,
+    updatedAt: null,
+    scheduledFor: null,
+    campaignId: null,
+    useCase: null,
+    ratings: [],
+    parentCallId: null,
+    tags: [],
+    customerName: null,
+    customerId: null,
+    skillId: null,
+    agentScore: null,
+    category: null,
+    contactId: null,
+    funnelConversationId: null,
+    lastUpdateSequence: null,
+    raw: {},
+  };
+}
+
+async function read(stream: AsyncIterableIterator<LoggedEvent>, count: number) {
+  const events: LoggedEvent[] = [];
+  while (events.length < count) {
+    const next = await stream.next();
+    if (next.done) break;
+    events.push(next.value);
+  }
+  return events;
+}
+
+describe('call event types', () => {
+  it('derives them from the last known status', () => {
+    expect(callEventType(null, 'COMPLETED')).toBe('CREATED');
+    expect(callEventType('QUEUED', 'RINGING')).toBe('STATUS_CHANGED');
+    expect(callEventType('RINGING', 'RINGING')).toBe('UPDATED');
+    for (const status of ['COMPLETED', 'FAILED', 'NO_ANSWER', 'BUSY', 'CANCELED'] as const) {
+      expect(callEventType('IN_PROGRESS', status)).toBe('ENDED');
+    }
+    expect(callEventType('COMPLETED', 'COMPLETED')).toBe('UPDATED');
+  });
+});
+
+describe('the in-memory event log', () => {
+  const limits = { retention: 10_000, maxSubscribers: 10 };
+  const at = new Date('2026-03-01T10:00:00Z');
+
+  it('keeps at least the retention and calls an older cursor expired, naming it', async () => {
+    const log = new InMemoryEventLog(limits);
+    const observe = (id: string) =>
+      log.observeCall({ provider: 'OVIA', call: call(id, 'QUEUED'), occurredAt: at });
+    const cursorOf = async (id: string) => {
+      const stream = await log.open(null);
+      await observe(id);
+      const [event] = await read(stream, 1);
+      await stream.return!();
+      return event!.cursor;
+    };
+    const oldest = await cursorOf('oldest');
+    for (let index = 0; index < 1_999; index += 1) await observe(`a${index}`);
+    // The 10 000th newest once the rest is in: still there to resume from.
+    const kept = await cursorOf('kept');
+    for (let index = 0; index < 9_999; index += 1) await observe(`b${index}`);
+    await expect(log.open(oldest)).rejects.toThrow(UnknownCursorError);
+    await expect(log.open(oldest)).rejects.toThrow(oldest);
+    const resumed = await log.open(kept);
+    const replayed = await read(resumed, 9_999);
+    expect(replayed.map((event) => event.stream === 'call' && event.call.providerId)).toEqual(
+      Array.from({ length: 9_999 }, (_, index) => `b${index}`),
+    );
+    await log.close();
+    expect(await resumed.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('disconnects a subscriber that falls 10 000 events behind', async () => {
+    const log = new InMemoryEventLog(limits);
+    const slow = await log.open(null);
+    for (let index = 0; index < 10_001; index += 1) {
+      await log.observeCall({
+        provider: 'OVIA',
+        call: call(`s${index}`, 'QUEUED'),
+        occurredAt: at,
+      });
+    }
+    await expect(slow.next()).rejects.toThrow(/fell too far behind/);
+  });
+
+  it('refuses a cursor of another log (a restarted process)', async () => {
+    const one = new InMemoryEventLog(limits);
+    const other = new InMemoryEventLog(limits);
+    const stream = await one.open(null);
+    await one.observeCall({ provider: 'OVIA', call: call('x', 'QUEUED'), occurredAt: at });
+    const [event] = await read(stream, 1);
+    await expect(other.open(event!.cursor)).rejects.toThrow(UnknownCursorError);
+  });
+});
+
+describe('event configuration', () => {
+  it('reads webhook secrets, retention and the subscriber cap', () => {
+    const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    const config = loadConfig({
+      OVIA_WEBHOOK_SECRET: secret,
+      SWITCHBOARD_EVENT_RETENTION: '50000',
+      SWITCHBOARD_MAX_SUBSCRIBERS: '200',
+    });
+    expect(config.events).toMatchObject({
+      webhookSecrets: { ovia: secret },
+      retention: 50_000,
+      maxSubscribers: 200,
+      webhookMaxBodyBytes: 1_048_576,
+    });
+    expect(loadConfig({}).events).toMatchObject({ webhookSecrets: {}, retention: 10_000 });
+  });
+
+  it('names a webhook secret that is not whsec_<base64>, and a retention under 10 000', () => {
+    expect(() => loadConfig({ CX_WEBHOOK_SECRET: 'hunter2' })).toThrow(
+      new ConfigError(
+        'CX_WEBHOOK_SECRET must be whsec_ followed by the base64 of at least 24 random bytes',
+      ),
+    );
+    expect(() => loadConfig({ CX_WEBHOOK_SECRET: 'whsec_c2hvcnQ=' })).toThrow(/CX_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ SWITCHBOARD_EVENT_RETENTION: '100' })).toThrow(
+      /SWITCHBOARD_EVENT_RETENTION must be at least 10000/,
+    );
+  });
+});
