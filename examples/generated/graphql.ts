@@ -57,9 +57,13 @@ export type CallEventFilter = {
 
 /** How an event's call differs from the last event of that call: the first is CREATED, a new status STATUS_CHANGED (ENDED when it is COMPLETED, FAILED, NO_ANSWER, BUSY or CANCELED), anything else UPDATED. */
 export type CallEventType =
+  /** The first event of a call, whatever its status. */
   | 'CREATED'
+  /** The call has a new, final status: COMPLETED, FAILED, NO_ANSWER, BUSY or CANCELED. */
   | 'ENDED'
+  /** The call has a new status that does not end it. */
   | 'STATUS_CHANGED'
+  /** Something other than the status changed. */
   | 'UPDATED';
 
 /** Narrows a list of calls; every member given must match. */

@@ -9,7 +9,15 @@ import { MessageType } from './message.js';
 const CallEventTypeEnum = builder.enumType('CallEventType', {
   description:
     "How an event's call differs from the last event of that call: the first is CREATED, a new status STATUS_CHANGED (ENDED when it is COMPLETED, FAILED, NO_ANSWER, BUSY or CANCELED), anything else UPDATED.",
-  values: CALL_EVENT_TYPES,
+  values: {
+    CREATED: { description: 'The first event of a call, whatever its status.' },
+    STATUS_CHANGED: { description: 'The call has a new status that does not end it.' },
+    UPDATED: { description: 'Something other than the status changed.' },
+    ENDED: {
+      description:
+        'The call has a new, final status: COMPLETED, FAILED, NO_ANSWER, BUSY or CANCELED.',
+    },
+  } satisfies Record<(typeof CALL_EVENT_TYPES)[number], { description: string }>,
 });
 
 const CallEventFilter = builder.inputType('CallEventFilter', {
@@ -36,13 +44,21 @@ const CallEventType = builder.objectRef<CallEvent>('CallEvent').implement({
       description:
         'Opaque, increasing in arrival order: pass it as `after` to resume after this event.',
     }),
-    type: t.field({ type: CallEventTypeEnum, resolve: (event) => event.type }),
+    type: t.field({
+      type: CallEventTypeEnum,
+      description: 'How this event differs from the previous one of its call.',
+      resolve: (event) => event.type,
+    }),
     occurredAt: t.field({
       type: 'DateTime',
       description: 'When the vendor reported the change.',
       resolve: (event) => event.occurredAt,
     }),
-    provider: t.field({ type: ProviderEnum, resolve: (event) => event.provider }),
+    provider: t.field({
+      type: ProviderEnum,
+      description: 'The vendor that reported the change.',
+      resolve: (event) => event.provider,
+    }),
     call: t.field({
       type: CallType,
       description: "The call as the event's payload maps it; its joins resolve as in queries.",
@@ -58,8 +74,16 @@ const MessageEventType = builder.objectRef<MessageEvent>('MessageEvent').impleme
       description:
         'Opaque, increasing in arrival order: pass it as `after` to resume after this event.',
     }),
-    occurredAt: t.field({ type: 'DateTime', resolve: (event) => event.occurredAt }),
-    message: t.field({ type: MessageType, resolve: (event) => event.message }),
+    occurredAt: t.field({
+      type: 'DateTime',
+      description: 'When LlamadaPro reported the message.',
+      resolve: (event) => event.occurredAt,
+    }),
+    message: t.field({
+      type: MessageType,
+      description: 'The message as the webhook payload maps it.',
+      resolve: (event) => event.message,
+    }),
   }),
 });
 
@@ -75,7 +99,11 @@ builder.subscriptionType({
       type: CallEventType,
       description: 'Changes of calls on every call vendor, in arrival order.',
       args: {
-        filter: t.arg({ type: CallEventFilter, required: false }),
+        filter: t.arg({
+          type: CallEventFilter,
+          required: false,
+          description: 'Which events to receive; every call event when absent.',
+        }),
         after: t.arg.string({ required: false, ...afterArgument }),
       },
       subscribe: (_root, args, ctx) => callEvents(ctx, args),
