@@ -40,7 +40,7 @@ async function startSharedSandbox(
     `sandbox mode: ${Object.keys(sandboxed).join(', ')} served by one sandbox in the primary process, which the workers reach as live vendors`,
   );
   // The sandbox posts its live calls to the shared port, signed with a secret each worker is
-  // given in its environment (CONTRACT §8, "The sandbox is live").
+  // given in its environment (README, "Live calls").
   const secrets: Partial<Record<SandboxVendor, string>> = {};
   const secretEnv: Record<string, string> = {};
   for (const definition of VENDORS) {

@@ -1,5 +1,19 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import {
+  ConfigError,
+  read,
+  vendor,
+  httpUrl,
+  integer,
+  existingFile,
+  flag,
+  corsOrigins,
+  redisUrl,
+  redisPrefix,
+  webhookSecret,
+  type Env,
+} from './config-values.js';
+export { ConfigError } from './config-values.js';
 import type { TracingOptions } from './telemetry/tracing.js';
 import { VENDORS, type VendorConfigs, type VendorKey } from './vendors/registry.js';
 
@@ -124,7 +138,7 @@ export interface Config {
   events: EventSettings;
 }
 
-/** Webhooks in and subscriptions out (CONTRACT §8). */
+/** Webhooks in and subscriptions out (README, "Live calls"). */
 export interface EventSettings {
   /**
    * Each vendor's Standard Webhooks secret (`whsec_<base64>`, from `<VENDOR>_WEBHOOK_SECRET`);
@@ -151,71 +165,6 @@ export interface RedisSettings {
   prefix: string;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-type Env = Record<string, string | undefined>;
-
-/** Reads one variable through its schema; a failure names the variable. */
-function read<T>(env: Env, name: string, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(env[name] === '' ? undefined : env[name]);
-  if (!parsed.success) {
-    throw new ConfigError(`${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
-  }
-  return parsed.data;
-}
-
-const required = z.string({ error: 'must be set' }).trim().min(1, { error: 'must be set' });
-const httpUrl = required
-  .refine((value) => URL.canParse(value) && /^https?:/i.test(value), {
-    error: 'must be an http(s) URL',
-  })
-  // A user or password in the URL would be shown wherever the base URL is (`providers`,
-  // `/status`, logs); credentials belong in their own variables.
-  .refine(
-    (value) => {
-      if (!URL.canParse(value)) return true; // reported by the check above
-      const url = new URL(value);
-      return url.username === '' && url.password === '';
-    },
-    { error: 'must not hold a user name or password: set the credential variables instead' },
-  );
-const integer = (fallback: number, min: number, max: number) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` })
-    .default(fallback);
-const existingFile = z
-  .string()
-  .trim()
-  .min(1)
-  .refine((path) => existsSync(path), { error: 'must name an existing file' })
-  .optional()
-  .transform((path) => path ?? null);
-const flag = (fallback: boolean) =>
-  z
-    .enum(['0', '1'], { error: 'must be 0 or 1' })
-    .optional()
-    .transform((value) => (value === undefined ? fallback : value === '1'));
-
-/** A vendor is configured when its base URL is set; its credentials are then required. */
-function vendor(
-  env: Env,
-  prefix: string,
-  credentials: Readonly<Record<string, string>>,
-): ({ baseUrl: string } & Record<string, string>) | undefined {
-  if (!env[`${prefix}_BASE_URL`]) return undefined;
-  const baseUrl = read(env, `${prefix}_BASE_URL`, httpUrl);
-  const entries = Object.entries<string>(credentials).map(([key, variable]) => [
-    key,
-    read(env, variable, required),
-  ]);
-  return { ...Object.fromEntries(entries), baseUrl };
-}
-
 function socketLimits(env: Env): SocketLimits {
   const limits: SocketLimits = {
     headersTimeoutMs: read(env, 'SWITCHBOARD_HEADERS_TIMEOUT_MS', integer(10_000, 1, 600_000)),
@@ -231,44 +180,6 @@ function socketLimits(env: Env): SocketLimits {
   }
   return limits;
 }
-
-/** `https://app.example.com, http://localhost:5173` or `*`: each an origin, without a path. */
-const corsOrigins = z
-  .string()
-  .optional()
-  .transform((value) =>
-    value === undefined
-      ? null
-      : value
-          .split(',')
-          .map((origin) => origin.trim())
-          .filter((origin) => origin !== ''),
-  )
-  .refine(
-    (origins) =>
-      origins === null ||
-      origins.every(
-        (origin) => origin === '*' || (URL.canParse(origin) && new URL(origin).origin === origin),
-      ),
-    { error: 'must be * or comma-separated origins such as https://app.example.com' },
-  );
-
-const redisUrl = z
-  .string()
-  .trim()
-  .optional()
-  .refine(
-    (value) =>
-      value === undefined ||
-      (URL.canParse(value) &&
-        /^rediss?:$/.test(new URL(value).protocol) &&
-        new URL(value).hostname !== ''),
-    { error: 'must be a redis://host:port[/db] URL' },
-  );
-const redisPrefix = z
-  .string()
-  .regex(/^[\w:.-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, _ : . or -' })
-  .default('switchboard:');
 
 /**
  * Whether unconfigured vendors are served by the sandbox: by default when no vendor is
@@ -333,20 +244,6 @@ export function vendorEnvironment(vendors: VendorConfigs): Record<string, string
   }
   return env;
 }
-
-/** `whsec_` and the base64 of at least 24 bytes, as Standard Webhooks secrets are written. */
-const webhookSecret = z
-  .string()
-  .trim()
-  .optional()
-  .refine(
-    (value) => {
-      if (value === undefined) return true;
-      const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value);
-      return match !== null && Buffer.from(match[1]!, 'base64').length >= 24;
-    },
-    { error: 'must be whsec_ followed by the base64 of at least 24 random bytes' },
-  );
 
 function eventSettings(env: Env): EventSettings {
   const webhookSecrets: Partial<Record<VendorKey, string>> = {};

@@ -15,7 +15,7 @@ const FINAL_STATUSES: ReadonlySet<CallStatus> = new Set([
   'CANCELED',
 ]);
 
-/** CONTRACT §8: the event type of a call's new state against the last one seen. */
+/** README, "Live calls": the event type of a call's new state against the last one seen. */
 export function callEventType(previous: CallStatus | null, status: CallStatus): CallEventType {
   if (previous === null) return 'CREATED';
   if (previous === status) return 'UPDATED';

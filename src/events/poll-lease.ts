@@ -14,8 +14,8 @@ end
 return 0`;
 
 /**
- * Which of the replicas sharing one Redis polls the vendors (CONTRACT §8, "Vendors that do not
- * push"): the one whose token is under `<prefix>events:poll-lease`. The holder renews it well
+ * Which of the replicas sharing one Redis polls the vendors (README, "Vendors that do
+ * not push"): the one whose token is under `<prefix>events:poll-lease`. The holder renews it well
  * before it expires; when the holder dies, the lease expires and the next replica to ask takes it.
  */
 export class PollLease {

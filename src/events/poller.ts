@@ -13,7 +13,7 @@ import { PollLease } from './poll-lease.js';
 import type { EventSink } from './sink.js';
 
 /*
- * The poller (CONTRACT §8, "Vendors that do not push"): every `intervalMs` it reads the first page
+ * The poller (README, "Live calls"): every `intervalMs` it reads the first page
  * of each polled vendor's call list, newest first, and hands what changed to the event sink. Its
  * first look at a vendor is a baseline: the calls it finds emit nothing until they change.
  */

@@ -3,7 +3,7 @@ import type { ConnectorSet } from '../connectors.js';
 import { VENDORS, type VendorKey } from '../vendors/registry.js';
 
 /**
- * The webhook secrets of the sandboxed vendors (CONTRACT §8, "The sandbox is live"): the one
+ * The webhook secrets of the sandboxed vendors (README, "Live calls"): the one
  * configured for the vendor (`<VENDOR>_WEBHOOK_SECRET`) or else a random `whsec_` secret made for
  * this process, which the gateway hands to the sandbox in-process and nowhere else.
  */

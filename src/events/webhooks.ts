@@ -10,7 +10,7 @@ import type { WebhookDedup } from './webhook-dedup.js';
 /** `POST /webhooks/<vendor>`; the vendor part is matched against the registry. */
 export const WEBHOOK_PATH = /^\/webhooks\/([^/]+)\/?$/;
 
-/** The envelope every vendor's webhook is assumed to have (CONTRACT §8). */
+/** The envelope every vendor's webhook is assumed to have (README, "Live calls"). */
 const envelopeSchema = z.object({ type: z.string().min(1).max(200), data: z.unknown() });
 
 interface Receiver {

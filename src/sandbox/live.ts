@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { SandboxVendor } from './faults.js';
 
 /*
- * The live sandbox (CONTRACT §8, "The sandbox is live"): a call started through a vendor's start
+ * The live sandbox (README, "Live calls"): a call started through a vendor's start
  * route walks through that vendor's own statuses, one step every `stepDelayMs`, and each step is
  * posted to the gateway as a Standard Webhooks signed `{ type, data }`, `data` being the object
  * exactly as the vendor's GET route answers it at that moment.

@@ -20,7 +20,7 @@ export interface Sandbox {
   /** Every request received, in arrival order; one vendor's only when named. */
   requests(vendor?: SandboxVendor): LoggedRequest[];
   resetLog(): void;
-  /** The walks of started calls and sent templates (CONTRACT §8, "The sandbox is live"). */
+  /** The walks of started calls and sent templates (README, "Live calls"). */
   live: LiveSandbox;
   /** From now on, posts each step of a walk as a signed webhook to `target` (null: stop). */
   sendWebhooks(target: WebhookTarget | null): void;

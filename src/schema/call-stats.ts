@@ -8,7 +8,7 @@ import {
 } from '../services/calls/call-stats.js';
 import { CallFilterInput } from './call-queries.js';
 
-// `callStats`: counts, durations and costs of calls across vendors (CONTRACT §12).
+// `callStats`: counts, durations and costs of calls across vendors (README, "Call analytics").
 export const CallStatsDimensionEnum = builder.enumType('CallStatsDimension', {
   description: 'What `callStats` groups calls by; each gives one part of a group’s `key`.',
   values: {

@@ -1,5 +1,5 @@
 /**
- * Traces (CONTRACT §11), as the rest of the code sees them: a few interfaces, and `startTracing`,
+ * Traces (README, "Traces"), as the rest of the code sees them: a few interfaces, and `startTracing`,
  * which loads the OpenTelemetry SDK (`./sdk.ts`) only when an OTLP endpoint is configured. Without
  * one nothing here runs and no OpenTelemetry module is loaded: the callers hold `null`.
  */

@@ -6,7 +6,7 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { subscribeSse, type Result } from '../support/live.js';
 
 /*
- * Live calls end to end (CONTRACT §8): a call started with `startCall` moves on its own, and a
+ * Live calls end to end (README, "Live calls"): a call started with `startCall` moves on its own, and a
  * `callEvents` subscriber sees every step. On the sandbox the steps arrive as signed webhooks;
  * a vendor without a webhook secret is polled instead.
  */

@@ -12,7 +12,7 @@ import { RedisConnection } from '../../src/stores/redis.js';
 import { redisTestsEnabled, TEST_REDIS_URL, testPrefix } from '../support/redis.js';
 
 /*
- * The poller (CONTRACT §8, "Vendors that do not push") over the real sandbox: it reads Ovia's
+ * The poller (README, "Live calls") over the real sandbox: it reads Ovia's
  * newest calls at an interval and hands what changed to an event sink of this test's own, which
  * records every observation.
  */

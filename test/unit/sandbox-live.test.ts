@@ -8,7 +8,7 @@ import type { SandboxVendor } from '../../src/sandbox/faults.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 
 /*
- * The live sandbox (CONTRACT §8): a started call walks through its vendor's statuses and every
+ * The live sandbox (README, "Live calls"): a started call walks through its vendor's statuses and every
  * step reaches a webhook receiver of this test's own, signed as Standard Webhooks says. The
  * receiver reads the vendor's GET route while it holds each webhook, so the test sees that the
  * vendor's data agrees with what was posted.
