@@ -175,3 +175,26 @@ export interface CallRecording {
   createdAt: string | null;
   raw: unknown;
 }
+
+/**
+ * The members of a call that only some vendors fill, as a call that fills none of them has them;
+ * each vendor's mapper spreads this and sets its own.
+ */
+export function noVendorExtras() {
+  return {
+    scheduledFor: null,
+    campaignId: null,
+    useCase: null,
+    ratings: [],
+    parentCallId: null,
+    tags: [],
+    customerName: null,
+    customerId: null,
+    skillId: null,
+    agentScore: null,
+    category: null,
+    contactId: null,
+    funnelConversationId: null,
+    lastUpdateSequence: null,
+  } satisfies Partial<Call>;
+}

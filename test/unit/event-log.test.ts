@@ -1,3 +1,4 @@
+import { noVendorExtras } from '../../src/model/call.js';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { callEventType, UnknownCursorError, type LoggedEvent } from '../../src/events/event-log.js';
@@ -8,6 +9,7 @@ function call(providerId: string, status: Call['status']): Call {
   // Only the members the log reads matter here; the rest is what a mapper gives for nothing.
   return {
     provider: 'OVIA',
+    ...noVendorExtras(),
     providerId,
     status,
     providerStatus: status.toLowerCase(),
@@ -31,20 +33,6 @@ function call(providerId: string, status: Call['status']): Call {
     analysis: null,
     createdAt: null,
     updatedAt: null,
-    scheduledFor: null,
-    campaignId: null,
-    useCase: null,
-    ratings: [],
-    parentCallId: null,
-    tags: [],
-    customerName: null,
-    customerId: null,
-    skillId: null,
-    agentScore: null,
-    category: null,
-    contactId: null,
-    funnelConversationId: null,
-    lastUpdateSequence: null,
     raw: {},
   };
 }

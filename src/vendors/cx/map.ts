@@ -1,3 +1,4 @@
+import { noVendorExtras } from '../../model/call.js';
 import { toPhone } from '../../model/phone.js';
 import type { Call, Channel, TranscriptEntry } from '../../model/call.js';
 import type { CxStartInteractionInput } from '../../model/start-call.js';
@@ -15,6 +16,7 @@ export function toCall(raw: CxInteraction, fallbackChannel?: Channel): Call {
   const createdAt = toIsoDate(raw.createdAt);
   return {
     provider: 'CX',
+    ...noVendorExtras(),
     providerId: raw.id,
     status: toCallStatus(raw.status),
     providerStatus: raw.status ?? null,
@@ -38,20 +40,9 @@ export function toCall(raw: CxInteraction, fallbackChannel?: Channel): Call {
     analysis: null,
     createdAt,
     updatedAt: null,
-    scheduledFor: null,
-    campaignId: null,
-    useCase: null,
-    ratings: [],
-    parentCallId: null,
-    tags: [],
     customerName: nonEmpty(raw.customerName),
     customerId: nonEmpty(raw.customerId),
     skillId: nonEmpty(raw.skillId),
-    agentScore: null,
-    category: null,
-    contactId: null,
-    funnelConversationId: null,
-    lastUpdateSequence: null,
     raw,
   };
 }

@@ -1,3 +1,4 @@
+import { noVendorExtras } from '../../model/call.js';
 import { toPhone } from '../../model/phone.js';
 import type { Call, CallCosts, CallNote, CallRating, CallStatus } from '../../model/call.js';
 import type { AddedCallNote, CallNoteInput } from '../../model/call-note.js';
@@ -35,6 +36,7 @@ export function toCall(raw: HappyRobotCall): Call {
   const useCaseId = nonEmpty(raw.use_case?.id);
   return {
     provider: 'HAPPYROBOT',
+    ...noVendorExtras(),
     providerId: raw.id,
     status,
     providerStatus: raw.status ?? null,
@@ -73,14 +75,6 @@ export function toCall(raw: HappyRobotCall): Call {
     ratings: (raw.ratings ?? []).flatMap(toRating),
     parentCallId: nonEmpty(raw.parent_call_id),
     tags: (raw.metadata?.tags ?? []).flatMap((tag) => nonEmpty(tag) ?? []),
-    customerName: null,
-    customerId: null,
-    skillId: null,
-    agentScore: null,
-    category: null,
-    contactId: null,
-    funnelConversationId: null,
-    lastUpdateSequence: null,
     raw,
   };
 }

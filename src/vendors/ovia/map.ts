@@ -1,3 +1,4 @@
+import { noVendorExtras } from '../../model/call.js';
 import { toPhone } from '../../model/phone.js';
 import type { Call, CallCosts, CallStatus, TranscriptEntry } from '../../model/call.js';
 import type { OviaStartCallInput } from '../../model/start-call.js';
@@ -12,6 +13,7 @@ export function toCall(raw: OviaCall): Call {
   const tag = nonEmpty(raw.metadata?.call_tag);
   return {
     provider: 'OVIA',
+    ...noVendorExtras(),
     providerId: raw.id,
     status: toCallStatus(raw.status),
     providerStatus: raw.status ?? null,
@@ -38,20 +40,6 @@ export function toCall(raw: OviaCall): Call {
     analysis: raw.analysis ?? null,
     createdAt: toIsoDate(raw.created_at),
     updatedAt: toIsoDate(raw.updated_at),
-    scheduledFor: null,
-    campaignId: null,
-    useCase: null,
-    ratings: [],
-    parentCallId: null,
-    tags: [],
-    customerName: null,
-    customerId: null,
-    skillId: null,
-    agentScore: null,
-    category: null,
-    contactId: null,
-    funnelConversationId: null,
-    lastUpdateSequence: null,
     raw,
   };
 }

@@ -1,3 +1,4 @@
+import { noVendorExtras } from '../../../model/call.js';
 import type {
   Call,
   CallDirection,
@@ -45,6 +46,7 @@ export function toCall(raw: LlamadaProCall): Call {
   const category = nonEmpty(raw.category);
   return {
     provider: 'LLAMADAPRO',
+    ...noVendorExtras(),
     providerId: String(raw.id),
     status: toCallStatus(raw.status),
     providerStatus: raw.status ?? null,
@@ -70,15 +72,6 @@ export function toCall(raw: LlamadaProCall): Call {
     analysis: null,
     createdAt: toIsoDate(raw.createdAt),
     updatedAt: toIsoDate(raw.updatedAt),
-    scheduledFor: null,
-    campaignId: null,
-    useCase: null,
-    ratings: [],
-    parentCallId: null,
-    tags: [],
-    customerName: null,
-    customerId: null,
-    skillId: null,
     agentScore: raw.agentScore ?? null,
     category,
     contactId: idString(raw.contactId),
