@@ -89,6 +89,11 @@ export function createSwitchboardYoga(
   const { config, logger, metrics } = services;
   const caches = documentCaches(config.limits.documentCacheBytes);
   metrics.measureDocumentCache(caches.bytes);
+  // Read once: its hashes serve persisted operations, its names bound the metric labels.
+  const manifest =
+    config.persistedOperations === null
+      ? null
+      : loadPersistedOperations(config.persistedOperations);
   const plugins: NonNullable<YogaServerOptions<Record<string, never>, Context>['plugins']> = [
     useClientAuth(config.apiKeys),
     useHealth(services.health),
@@ -98,9 +103,7 @@ export function createSwitchboardYoga(
       maxUpstreamRequests: config.limits.maxUpstreamRequests,
       tracing: services.tracing ?? null,
       operationLabels: new OperationLabels(
-        config.persistedOperations === null
-          ? null
-          : operationNames(loadPersistedOperations(config.persistedOperations).values()),
+        manifest === null ? null : operationNames(manifest.values()),
       ),
     }),
     // After auth (a request without a valid key counts against nobody) and observability (a
@@ -126,13 +129,8 @@ export function createSwitchboardYoga(
     );
   }
   // Runs on the request parameters, so before parsing, limits and execution whatever its place.
-  if (config.persistedOperations !== null) {
-    plugins.push(
-      usePersistedOperations({
-        manifestPath: config.persistedOperations,
-        only: config.persistedOnly,
-      }),
-    );
+  if (manifest !== null) {
+    plugins.push(usePersistedOperations({ operations: manifest, only: config.persistedOnly }));
   }
   plugins.push(useCollectedErrors());
 

@@ -58,10 +58,11 @@ export function persistedOperationId(params: GraphQLParams): string | null {
  * whatever a caller sends.
  */
 export function usePersistedOperations(options: {
-  manifestPath: string;
+  /** The manifest as `loadPersistedOperations` read it, by bare hex hash. */
+  operations: ReadonlyMap<string, string>;
   only: boolean;
 }): Plugin<Record<string, never>> {
-  const operations = loadPersistedOperations(options.manifestPath);
+  const { operations } = options;
   return useYogaPersistedOperations({
     getPersistedOperation: (hash) => operations.get(hash) ?? null,
     extractPersistedOperationId: persistedOperationId,
