@@ -19,6 +19,11 @@ export class EventStream implements AsyncIterableIterator<LoggedEvent> {
 
   /** Live events that arrived while the replay was read, when one is being read. */
   private held: LoggedEvent[] | null = null;
+  /**
+   * After a replay, whether a live event is past it. Kept for good: the log's reader can lag
+   * behind the replay's own read, so an event the replay gave may still arrive live later.
+   */
+  private isNew: ((event: LoggedEvent) => boolean) | null = null;
 
   constructor(private readonly onEnd: () => void) {}
 
@@ -31,11 +36,13 @@ export class EventStream implements AsyncIterableIterator<LoggedEvent> {
   release(isNew: (event: LoggedEvent) => boolean): void {
     const held = this.held ?? [];
     this.held = null;
-    for (const event of held) if (isNew(event)) this.push(event);
+    this.isNew = isNew;
+    for (const event of held) this.push(event);
   }
 
   push(event: LoggedEvent): void {
     if (this.ended) return;
+    if (this.isNew && !this.isNew(event)) return;
     if (this.held) {
       if (this.held.length >= MAX_QUEUED_EVENTS) {
         this.fail(new Error('the subscriber fell too far behind and was disconnected'));

@@ -109,6 +109,8 @@ export class RedisEventLog implements EventLog {
     if (this.streams.full) throw new TooManySubscribersError(this.streams.limit);
     this.startReader();
     const stream = this.streams.create();
+    // Live events wait while the retained ones are read, from the moment the stream can get any.
+    if (after !== null) stream.hold();
     // Once the reader knows where it starts, every event appended after open() returns reaches
     // this stream (it was registered before that position was read).
     // Not beyond a moment while Redis is unreachable: the stream then starts when it is back.
@@ -121,7 +123,6 @@ export class RedisEventLog implements EventLog {
     ]);
     clearTimeout(timer);
     if (after === null) return stream;
-    stream.hold();
     let last = after;
     try {
       for (;;) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { callEventType, UnknownCursorError, type LoggedEvent } from '../../src/events/event-log.js';
 import { InMemoryEventLog } from '../../src/events/memory-event-log.js';
+import { EventStream } from '../../src/events/event-stream.js';
 import type { Call } from '../../src/model/call.js';
 
 function call(providerId: string, status: Call['status']): Call {
@@ -140,5 +141,31 @@ describe('event configuration', () => {
     expect(() => loadConfig({ SWITCHBOARD_EVENT_RETENTION: '100' })).toThrow(
       /SWITCHBOARD_EVENT_RETENTION must be at least 10000/,
     );
+  });
+});
+
+describe('a resumed subscriber stream', () => {
+  const at = '2026-03-01T10:00:00Z';
+  const event = (cursor: string): LoggedEvent => ({
+    stream: 'call',
+    cursor,
+    type: 'CREATED',
+    occurredAt: at,
+    provider: 'OVIA',
+    call: call(cursor, 'QUEUED'),
+  });
+  const after = (cursor: string) => (candidate: LoggedEvent) => candidate.cursor > cursor;
+
+  it('gives each event once when the live reader lags behind the replay', async () => {
+    const stream = new EventStream(() => {});
+    stream.hold();
+    stream.push(event('2')); // live, while the replay is read
+    stream.replay(event('1'));
+    stream.replay(event('2'));
+    stream.release(after('2'));
+    // The reader reaches what the replay already gave only now, then goes on.
+    stream.push(event('2'));
+    stream.push(event('3'));
+    expect((await read(stream, 3)).map((one) => one.cursor)).toEqual(['1', '2', '3']);
   });
 });
