@@ -274,7 +274,10 @@ export async function startGateway(
   // Past the cap Node closes new connections on arrival, so stalled clients cannot use up the
   // process's file descriptors.
   server.maxConnections = sockets.maxConnections;
-  const graphqlWs = serveGraphQLWs(server, yoga, { apiKeys: config.apiKeys });
+  const graphqlWs = serveGraphQLWs(server, yoga, {
+    apiKeys: config.apiKeys,
+    maxMessageBytes: config.limits.maxBodyBytes,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

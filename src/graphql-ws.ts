@@ -24,9 +24,14 @@ export interface GraphQLWsServer {
 export function serveGraphQLWs(
   server: Server,
   yoga: SwitchboardYoga,
-  options: { apiKeys: string[]; graphqlPath?: string },
+  options: { apiKeys: string[]; graphqlPath?: string; maxMessageBytes: number },
 ): GraphQLWsServer {
-  const sockets = new WebSocketServer({ server, path: options.graphqlPath ?? '/graphql' });
+  // A message is an operation like a /graphql body, so it gets the same cap (ws allows 100 MiB).
+  const sockets = new WebSocketServer({
+    server,
+    path: options.graphqlPath ?? '/graphql',
+    maxPayload: options.maxMessageBytes,
+  });
   const matches = apiKeyMatcher(options.apiKeys);
   const pings = new Map<unknown, NodeJS.Timeout>();
   // Each operation runs through the execute and subscribe of its own envelope (yoga's plugins).

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { RedisConnection } from '../stores/redis.js';
 
@@ -24,14 +25,14 @@ export class InMemoryWebhookDedup implements WebhookDedup {
   }
 
   async claim(vendor: string, id: string): Promise<boolean> {
-    const key = `${vendor}:${id}`;
+    const key = dedupKey(vendor, id);
     if (this.seen.has(key)) return false;
     this.seen.set(key, true);
     return true;
   }
 
   async release(vendor: string, id: string): Promise<void> {
-    this.seen.delete(`${vendor}:${id}`);
+    this.seen.delete(dedupKey(vendor, id));
   }
 }
 
@@ -55,6 +56,14 @@ export class RedisWebhookDedup implements WebhookDedup {
   }
 
   private key(vendor: string, id: string): string {
-    return this.redis.key('webhook', vendor, id);
+    return this.redis.key('webhook', dedupKey(vendor, id));
   }
+}
+
+/**
+ * A fixed-length key for a vendor's webhook id: the id is the sender's choice (signed, but of any
+ * length), so neither the in-process cache nor Redis keeps it as it came.
+ */
+function dedupKey(vendor: string, id: string): string {
+  return `${vendor}:${createHash('sha256').update(id, 'utf8').digest('base64url').slice(0, 22)}`;
 }
