@@ -5,6 +5,7 @@ import { createLlamadaProData } from './llamadapro/data.js';
 import type { LlamadaProData } from './llamadapro/records.js';
 import { createOviaData, type OviaData } from './ovia/data.js';
 import { createPeople, SANDBOX_NOW, type SandboxPerson } from './people.js';
+import { checkSeed } from './random.js';
 import { HOUR, strangerNumbers } from './seeding.js';
 
 export { SANDBOX_COUNTS, SANDBOX_TIES } from './seeding.js';
@@ -70,16 +71,19 @@ function callRefs(data: Omit<SandboxData, 'freya' | 'people'>): CallRef[][] {
 }
 
 /**
- * The sandbox's data set: the same on every run, and a fresh mutable copy on every call so that
- * writes through one sandbox never leak into another.
+ * The sandbox's data set: the same on every run for a given `seed`, and a fresh mutable copy on
+ * every call so that writes through one sandbox never leak into another. Seed 0 is the data set
+ * the tests and the README describe; another seed (an integer up to 2^32 - 1) draws other ids,
+ * people, numbers, times and statuses, with the same counts (`SANDBOX_COUNTS`) and ties.
  */
-export function createSandboxData(): SandboxData {
-  const people = createPeople();
-  const strangers = strangerNumbers(people);
-  const llamadapro = createLlamadaProData(people);
-  const ovia = createOviaData(people, strangers);
-  const cx = createCxData(people, strangers);
-  const happyrobot = createHappyRobotData(people, strangers);
-  const freya = createFreyaData(callRefs({ ovia, cx, happyrobot, llamadapro }));
+export function createSandboxData(seed = 0): SandboxData {
+  checkSeed(seed);
+  const people = createPeople(seed);
+  const strangers = strangerNumbers(people, seed);
+  const llamadapro = createLlamadaProData(people, seed);
+  const ovia = createOviaData(people, strangers, seed);
+  const cx = createCxData(people, strangers, seed);
+  const happyrobot = createHappyRobotData(people, strangers, seed);
+  const freya = createFreyaData(callRefs({ ovia, cx, happyrobot, llamadapro }), seed);
   return { people, freya, ovia, cx, happyrobot, llamadapro };
 }

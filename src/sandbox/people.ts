@@ -1,4 +1,4 @@
-import { createRandom } from './random.js';
+import { createRandom, mixSeed } from './random.js';
 
 /** A customer of the sandbox's fictional business; contacts and call numbers are drawn from these. */
 export interface SandboxPerson {
@@ -121,9 +121,12 @@ function strip(value: string): string {
     .toLowerCase();
 }
 
-/** 100 people with unique E.164 numbers, the same for every seed of the sandbox. */
-export function createPeople(seed = 7): SandboxPerson[] {
-  const random = createRandom(seed);
+/**
+ * 100 people with unique E.164 numbers, the same on every run for a given sandbox `seed` (0: the
+ * default data set).
+ */
+export function createPeople(seed = 0): SandboxPerson[] {
+  const random = createRandom(mixSeed(7, seed));
   const used = new Set<string>();
   const number = (): string => {
     for (;;) {

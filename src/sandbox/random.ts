@@ -8,6 +8,24 @@ export interface Random {
   uuid(): string;
 }
 
+/**
+ * The PRNG seed of one generator of the sandbox: its own `constant` as is for the sandbox seed 0
+ * (the data set the tests and the README describe), else the constant mixed with `seed`. The
+ * multiplier is odd, so distinct 32-bit seeds give distinct generator seeds.
+ */
+export function mixSeed(constant: number, seed: number): number {
+  if (seed === 0) return constant;
+  return (Math.imul(seed >>> 0, 0x9e3779b1) ^ constant) >>> 0;
+}
+
+/** The sandbox seed must be an integer from 0 to 2^32 - 1 (0: the default data set). */
+export function checkSeed(seed: number): number {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new RangeError(`sandbox seed must be an integer from 0 to 4294967295, got ${seed}`);
+  }
+  return seed;
+}
+
 export function createRandom(seed: number): Random {
   let state = seed >>> 0;
   const next = (): number => {

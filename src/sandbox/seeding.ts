@@ -1,5 +1,5 @@
 import { SANDBOX_NOW, type SandboxPerson } from './people.js';
-import { createRandom, type Random } from './random.js';
+import { createRandom, mixSeed, type Random } from './random.js';
 
 /*
  * The clock, lines and customers every vendor's seeded data shares, so that calls of different
@@ -91,9 +91,10 @@ export interface Customer {
   person: SandboxPerson | null;
 }
 
-export function strangerNumbers(people: SandboxPerson[]): string[] {
+/** 20 numbers no person has, drawn from the sandbox `seed` (0: the default data set). */
+export function strangerNumbers(people: SandboxPerson[], seed = 0): string[] {
   const known = new Set(people.flatMap((person) => [person.phone, person.secondPhone ?? '']));
-  const random = createRandom(991);
+  const random = createRandom(mixSeed(991, seed));
   const numbers: string[] = [];
   const plans = [
     { prefix: '+5622', digits: 7 },

@@ -36,6 +36,13 @@ export interface SandboxOptions {
   faults?: Partial<Record<SandboxVendor, Fault>>;
   /** How started calls move (step delay, walks at once). */
   live?: LiveOptions;
+  /**
+   * Which data set the vendors serve (`createSandboxData` in src/sandbox/data.ts): 0 is the one
+   * the tests and the README describe; another integer (up to 2^32 - 1) gives a different data
+   * set with the same counts, the same on every run, e.g. one seed per tenant's sandbox.
+   * @default 0
+   */
+  seed?: number;
 }
 
 function dialects(data: SandboxData, live: LiveSandbox): Record<SandboxVendor, Dialect> {
@@ -53,7 +60,7 @@ function dialects(data: SandboxData, live: LiveSandbox): Record<SandboxVendor, D
 /** Starts the five fake vendors over real HTTP, each with a fresh copy of the seeded data set. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
-  const data = createSandboxData();
+  const data = createSandboxData(options.seed ?? 0);
   const live = new LiveSandbox(options.live);
   const byVendor = dialects(data, live);
   const servers = {} as Record<SandboxVendor, VendorServer>;

@@ -1,6 +1,6 @@
 import { conversation, transcriptText, type Topic } from '../dialogues.js';
 import type { SandboxPerson } from '../people.js';
-import { createRandom, type Random } from '../random.js';
+import { createRandom, mixSeed, type Random } from '../random.js';
 import {
   companyNumberFor,
   isoMillis,
@@ -136,6 +136,8 @@ export function cxAgentName(agentId: string): string | null {
   return CX_AGENTS.find((agent) => agent.id === agentId)?.name ?? null;
 }
 
-export function createCxData(people: SandboxPerson[], strangers: string[]): CxData {
-  return { interactions: createCxInteractions(createRandom(202), people, strangers) };
+export function createCxData(people: SandboxPerson[], strangers: string[], seed = 0): CxData {
+  return {
+    interactions: createCxInteractions(createRandom(mixSeed(202, seed)), people, strangers),
+  };
 }

@@ -1,6 +1,6 @@
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import { SANDBOX_NOW } from '../people.js';
-import { createRandom, type Random } from '../random.js';
+import { createRandom, mixSeed, type Random } from '../random.js';
 import { HOUR, isoMillis, MINUTE, pastStart, round, SANDBOX_COUNTS, SECOND } from '../seeding.js';
 
 export type FreyaProblemType = 'system' | 'audio' | 'transcription' | 'decision' | 'general';
@@ -198,7 +198,8 @@ function createFreyaProblems(
  * Freya's problems, on calls drawn in turn from each vendor's list in `refs`; every tenth problem
  * is on no call.
  */
-export function createFreyaData(refs: CallRef[][]): FreyaData {
+export function createFreyaData(refs: CallRef[][], seed = 0): FreyaData {
   const workspaceId = SANDBOX_CREDENTIALS.freya.workspaceId;
-  return { workspaceId, problems: createFreyaProblems(createRandom(404), refs, workspaceId) };
+  const random = createRandom(mixSeed(404, seed));
+  return { workspaceId, problems: createFreyaProblems(random, refs, workspaceId) };
 }

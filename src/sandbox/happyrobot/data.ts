@@ -1,6 +1,6 @@
 import { conversation } from '../dialogues.js';
 import type { SandboxPerson } from '../people.js';
-import { createRandom, type Random } from '../random.js';
+import { createRandom, mixSeed, type Random } from '../random.js';
 import {
   companyNumberFor,
   DAY,
@@ -278,6 +278,10 @@ function createHappyRobotCalls(
   });
 }
 
-export function createHappyRobotData(people: SandboxPerson[], strangers: string[]): HappyRobotData {
-  return { calls: createHappyRobotCalls(createRandom(303), people, strangers) };
+export function createHappyRobotData(
+  people: SandboxPerson[],
+  strangers: string[],
+  seed = 0,
+): HappyRobotData {
+  return { calls: createHappyRobotCalls(createRandom(mixSeed(303, seed)), people, strangers) };
 }

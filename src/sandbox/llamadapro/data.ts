@@ -1,5 +1,5 @@
 import type { SandboxPerson } from '../people.js';
-import { createRandom } from '../random.js';
+import { createRandom, mixSeed } from '../random.js';
 import { createCalls } from './data-calls.js';
 import { createContacts } from './data-contacts.js';
 import { createConversations } from './data-conversations.js';
@@ -12,10 +12,11 @@ const SEED = 20_261_101;
 
 /**
  * LlamadaPro's seeded data: a fresh, mutable, identical copy on every call. The steps draw from
- * one seeded sequence, so their order is part of the data set.
+ * one seeded sequence, so their order is part of the data set. Another sandbox `seed` draws other
+ * values; the numeric ids stay sequential.
  */
-export function createLlamadaProData(people: SandboxPerson[]): LlamadaProData {
-  const random = createRandom(SEED);
+export function createLlamadaProData(people: SandboxPerson[], seed = 0): LlamadaProData {
+  const random = createRandom(mixSeed(SEED, seed));
   const nextIds: LlamadaProData['nextIds'] = {
     call: 73_001,
     contact: 1001,

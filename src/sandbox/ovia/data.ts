@@ -6,7 +6,7 @@ import {
   type Topic,
 } from '../dialogues.js';
 import type { SandboxPerson } from '../people.js';
-import { createRandom, type Random } from '../random.js';
+import { createRandom, mixSeed, type Random } from '../random.js';
 import {
   companyNumberFor,
   isoSeconds,
@@ -210,6 +210,6 @@ function createOviaCalls(
   });
 }
 
-export function createOviaData(people: SandboxPerson[], strangers: string[]): OviaData {
-  return { calls: createOviaCalls(createRandom(101), people, strangers) };
+export function createOviaData(people: SandboxPerson[], strangers: string[], seed = 0): OviaData {
+  return { calls: createOviaCalls(createRandom(mixSeed(101, seed)), people, strangers) };
 }
