@@ -98,6 +98,27 @@ module.exports = {
       },
     },
     {
+      name: 'tenants-at-the-gateway',
+      severity: 'error',
+      comment:
+        "tenants/ (each tenant's connectors, health, events, sandbox; the directory and its reload) is built by the gateway and reached by requests through yoga's TenantLookup: nothing below the gateway imports it (config.ts only reads the file through tenants-file.ts).",
+      from: {
+        path: [
+          '^src/(schema|services|loaders|plugins|mutations|events|stores|vendors|http|paging|model|telemetry)/',
+          '^src/(context|yoga|builder|connectors|graphql-ws)\\.ts$',
+        ],
+      },
+      to: { path: '^src/tenants/' },
+    },
+    {
+      name: 'tenants-not-to-graph',
+      severity: 'error',
+      comment:
+        'A tenant holds connectors and stores; it knows nothing of the graph built over them.',
+      from: { path: '^src/tenants/' },
+      to: { path: ['^src/(schema|loaders)/', '^src/(yoga|gateway|server|builder)\\.ts$'] },
+    },
+    {
       name: 'telemetry-at-the-bottom',
       comment:
         'telemetry/ (trace spans over the OpenTelemetry SDK) sits below http/, which records its attempts there: it imports nothing else of src/.',

@@ -25,9 +25,9 @@ export const builder = new SchemaBuilder<SwitchboardTypes>({
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
-    decodeGlobalID: (globalId) => {
-      const { type, provider, providerId } = decodeGlobalId(globalId);
+    encodeGlobalID: (typename, id, ctx) => encodeGlobalId(ctx.idScope, typename, id),
+    decodeGlobalID: (globalId, ctx) => {
+      const { type, provider, providerId } = decodeGlobalId(ctx, globalId);
       return { typename: type, id: localId(provider, providerId) };
     },
     nodeQueryOptions: {

@@ -53,7 +53,10 @@ async function startSharedSandbox(
   return {
     env: { ...vendorEnvironment(sandboxed), ...secretEnv, SWITCHBOARD_SANDBOX: '0' },
     listeningOn: (port) =>
-      sandbox.sendWebhooks({ baseUrl: loopbackOrigin(config.host, port), secrets }),
+      sandbox.sendWebhooks({
+        webhooksUrl: `${loopbackOrigin(config.host, port)}/webhooks`,
+        secrets,
+      }),
     close: () => sandbox.close(),
   };
 }
@@ -167,6 +170,10 @@ export async function runPrimary(options: {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  // Each worker reloads its tenants file itself (README, "Tenants").
+  process.on('SIGHUP', () => {
+    for (const worker of started.keys()) worker.process.kill('SIGHUP');
+  });
 
   const listening = new Promise<Address>((resolve) => {
     let count = 0;

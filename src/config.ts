@@ -16,6 +16,7 @@ import {
 export { ConfigError } from './config-values.js';
 import type { TracingOptions } from './telemetry/tracing.js';
 import { VENDORS, type VendorConfigs, type VendorKey } from './vendors/registry.js';
+import { readTenantsFile, type TenantSettings } from './tenants/tenants-file.js';
 
 export type { VendorConfigs };
 
@@ -134,6 +135,11 @@ export interface Config {
   tracing: TracingOptions | null;
   limits: Limits;
   vendors: VendorConfigs;
+  /**
+   * SWITCHBOARD_TENANTS_FILE (README, "Tenants"): its path and its tenants as read at start-up;
+   * null without one, when the environment's vendors and keys make the one tenant.
+   */
+  tenants: { file: string; tenants: TenantSettings[] } | null;
   /** Live events: webhooks in, subscriptions out (README, "Live calls"). */
   events: EventSettings;
 }
@@ -264,8 +270,38 @@ function eventSettings(env: Env): EventSettings {
   };
 }
 
+/**
+ * The variables a tenants file replaces: each vendor's base URL, credentials and webhook secret,
+ * and the client keys. Setting one beside a tenants file would leave unclear whose it is.
+ */
+function tenantVariables(): string[] {
+  return [
+    'SWITCHBOARD_API_KEYS',
+    ...VENDORS.flatMap((definition) => [
+      `${definition.env.prefix}_BASE_URL`,
+      ...Object.values<string>(definition.env.credentials),
+      `${definition.env.prefix}_WEBHOOK_SECRET`,
+    ]),
+  ];
+}
+
+/** SWITCHBOARD_TENANTS_FILE, read and checked; null when it is not set. */
+function tenantsOf(env: Env): Config['tenants'] {
+  const file = env.SWITCHBOARD_TENANTS_FILE?.trim();
+  if (!file) return null;
+  const clash = tenantVariables().find((name) => (env[name] ?? '').trim() !== '');
+  if (clash) {
+    throw new ConfigError(
+      `SWITCHBOARD_TENANTS_FILE and ${clash} are both set: with a tenants file, vendors, keys and webhook secrets are configured per tenant in the file`,
+    );
+  }
+  return { file, tenants: readTenantsFile(file, env) };
+}
+
 /** Parses the environment (README, "Configuration"); throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
+  // First: beside a tenants file the vendor variables are a clash, not a half-set vendor.
+  const tenants = tenantsOf(env);
   const vendors: VendorConfigs = {};
   for (const definition of VENDORS) {
     // Read through the definition's own `env`, so the entry has its configuration's members.
@@ -277,6 +313,12 @@ export function loadConfig(env: Env = process.env): Config {
   const url = read(env, 'REDIS_URL', redisUrl);
   const redis = url ? { url, prefix: read(env, 'SWITCHBOARD_REDIS_PREFIX', redisPrefix) } : null;
   const workers = read(env, 'SWITCHBOARD_WORKERS', integer(1, 1, 64));
+  // A tenant's sandbox is a set of fake vendors in its process: workers would each have their own.
+  if (workers > 1 && tenants?.tenants.some((tenant) => tenant.sandbox !== null)) {
+    throw new ConfigError(
+      'SWITCHBOARD_WORKERS above 1 with tenants served by a sandbox: each worker would hold a sandbox of its own; run one worker, or give those tenants vendors',
+    );
+  }
   if (workers > 1 && redis === null) {
     throw new ConfigError(
       'SWITCHBOARD_WORKERS above 1 needs REDIS_URL: workers share idempotency keys, the cache and rate limits through it',
@@ -299,7 +341,8 @@ export function loadConfig(env: Env = process.env): Config {
       .split(',')
       .map((key) => key.trim())
       .filter((key) => key !== ''),
-    sandbox: sandboxFlag(env, Object.keys(vendors).length > 0, production),
+    // With a tenants file each tenant says whether the sandbox serves it.
+    sandbox: tenants ? false : sandboxFlag(env, Object.keys(vendors).length > 0, production),
     idempotencyTtlMs: read(env, 'IDEMPOTENCY_TTL_MS', integer(86_400_000, 1, 7 * 86_400_000)),
     idempotencyMaxKeys: read(
       env,
@@ -353,6 +396,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxStatsCalls: read(env, 'SWITCHBOARD_STATS_MAX_CALLS', integer(20_000, 1, 10_000_000)),
     },
     vendors,
+    tenants,
     events: eventSettings(env),
   };
 }

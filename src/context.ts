@@ -8,21 +8,28 @@ import type { IdempotencyStore } from './stores/idempotency.js';
 import type { Metrics } from './metrics.js';
 import { bearerToken } from './plugins/use-client-auth.js';
 import type { EventLog } from './events/event-log.js';
-import type { GatewayHealth } from './services/health.js';
+import type { VendorHealth } from './services/health.js';
+import type { IdScope } from './ids.js';
 import type { CallProvider } from './model/provider.js';
 import type { CallConnector } from './vendors/types.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 
 export interface Context {
   request: Request;
+  /** The tenant the request's key selects (`-` without a tenants file), for logs and stores. */
+  tenant: string;
+  /** How ids are scoped: the tenant's, so another tenant's ids are NOT_FOUND (src/ids.ts). */
+  idScope: IdScope;
+  /** The call vendors `calls` reads when its filter names none. */
+  callProviders: readonly CallProvider[];
   /** Who is asking, as `clientScope` names it; idempotency keys belong to it. */
   client: string;
   connectors: ConnectorSet;
   logger: Logger;
   idempotency: IdempotencyStore;
   metrics: Metrics;
-  /** Readiness and the shared vendor probes behind `/status` and `providers { health }`. */
-  health: GatewayHealth;
+  /** The tenant's vendor probes, shared by `/status` and `providers { health }`. */
+  health: VendorHealth;
   /** The live event log: webhooks and the poller write it, subscriptions read it. */
   events: EventLog;
   /** Errors of fields that still return data (a merged list missing one vendor's items). */
@@ -37,15 +44,21 @@ export interface Context {
   statsMaxCalls: number;
 }
 
-/** What lives as long as the gateway and every request shares. */
+/** What lives as long as the gateway and every request of every tenant shares. */
 export interface Services {
-  connectors: ConnectorSet;
   logger: Logger;
   idempotency: IdempotencyStore;
   metrics: Metrics;
-  health: GatewayHealth;
-  /** The live event log (an EventSink for webhooks and the poller). */
+}
+
+/** What a request gets of its tenant (src/tenants/tenant.ts). */
+export interface RequestTenant {
+  id: string;
+  idScope: IdScope;
+  connectors: ConnectorSet;
+  health: VendorHealth;
   events: EventLog;
+  callProviders: readonly CallProvider[];
 }
 
 /** SWITCHBOARD_STATS_MAX_CALLS when no configuration comes with the services. */
@@ -53,17 +66,18 @@ const STATS_MAX_CALLS_DEFAULT = 20_000;
 
 export function createContext(
   {
-    connectors,
     logger,
     idempotency,
     metrics,
-    health,
-    events,
     config,
-  }: Services & { config?: { limits: Pick<Limits, 'maxStatsCalls'> } },
+  }: Services & {
+    config?: { limits: Pick<Limits, 'maxStatsCalls'> };
+  },
+  tenant: RequestTenant,
   request: Request,
   client: string,
 ): Context {
+  const { connectors, health, events } = tenant;
   const collectedErrors: GraphQLError[] = [];
   const callConnector = (provider: CallProvider): CallConnector => {
     const connector = connectors.callConnector(provider);
@@ -72,6 +86,9 @@ export function createContext(
   };
   return {
     request,
+    tenant: tenant.id,
+    idScope: tenant.idScope,
+    callProviders: tenant.callProviders,
     client,
     connectors,
     logger,
@@ -97,8 +114,8 @@ export function createContext(
  * the peer's address, from the `req` node's server hands yoga as server context. Forwarded-for
  * headers are not trusted: any client could name another's address in them.
  */
-export function clientScope(initial: { request: Request }, apiKeys: readonly string[]): string {
-  if (apiKeys.length > 0) {
+export function clientScope(initial: { request: Request }, keysRequired: boolean): string {
+  if (keysRequired) {
     // The same reading of the header as the auth plugin's, so a scope is exactly one valid key.
     const key = bearerToken(initial.request.headers.get('authorization'));
     return `key:${createHash('sha256').update(key, 'utf8').digest('base64url')}`;

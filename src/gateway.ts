@@ -1,7 +1,6 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type Config, type SocketLimits, type VendorConfigs } from './config.js';
-import { createConnectors, type ConnectorSet } from './connectors.js';
+import { ConfigError, loadConfig, type Config, type SocketLimits } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Fault, SandboxVendor } from './sandbox/faults.js';
 import type { LiveOptions } from './sandbox/live.js';
@@ -14,36 +13,39 @@ import { CLAIM_MARGIN_MS, RedisIdempotencyStore } from './stores/redis-idempoten
 import { RedisConnection } from './stores/redis.js';
 import { InMemoryReadCacheStore } from './stores/read-cache.js';
 import { RedisReadCacheStore } from './stores/redis-read-cache.js';
-import { ReadCache, SINGLE_TENANT_SCOPE } from './http/read-cache.js';
+import { ReadCache } from './http/read-cache.js';
 import { InMemoryRateLimiter, type RateLimiter } from './stores/rate-limit.js';
 import { RedisRateLimiter } from './stores/redis-rate-limit.js';
 import { startTracing, type Tracing } from './telemetry/tracing.js';
 import { createSwitchboardYoga, type SwitchboardYoga } from './yoga.js';
-import type { EventLog } from './events/event-log.js';
-import { InMemoryEventLog } from './events/memory-event-log.js';
-import { RedisEventLog } from './events/redis-event-log.js';
-import { InMemoryWebhookDedup, RedisWebhookDedup } from './events/webhook-dedup.js';
-import { createWebhookHandler, WEBHOOK_PATH } from './events/webhooks.js';
-import { CallPoller, vendorsToPoll } from './events/poller.js';
-import { loopbackOrigin, sandboxWebhookSecrets } from './events/sandbox-webhooks.js';
+import { SubscriberBudget } from './events/event-stream.js';
+import { loopbackOrigin } from './events/sandbox-webhooks.js';
 import { serveGraphQLWs } from './graphql-ws.js';
+import { TenantDirectory, type ReloadOutcome } from './tenants/directory.js';
+import { SINGLE_TENANT } from './tenants/tenant.js';
+import { readTenantsFile, type TenantSettings } from './tenants/tenants-file.js';
 
 export interface Gateway {
   config: Config;
   url: string;
   yoga: SwitchboardYoga;
-  connectors: ConnectorSet;
   metrics: Metrics;
+  /** The embedded sandbox of the one tenant without a tenants file, when it runs. */
   sandbox: Sandbox | null;
   server: Server;
   health: GatewayHealth;
   /** The one Redis connection of the process when REDIS_URL is set, shared by every store. */
   redis: RedisConnection | null;
   /**
-   * The live event log (an EventSink): webhooks and the poller hand it what they see, and
-   * subscriptions read it. Shared through Redis when REDIS_URL is set.
+   * The tenants (README, "Tenants"): each with its connectors, health, sandbox and live event log
+   * (shared through Redis when REDIS_URL is set). One, `-`, without a tenants file.
    */
-  events: EventLog;
+  tenants: TenantDirectory;
+  /**
+   * SIGHUP: reads the tenants file again and applies it. An invalid file changes nothing and is
+   * logged in one line naming the problem; the outcome is null then.
+   */
+  reloadTenants(): Promise<ReloadOutcome | null>;
   /** Trace export when OTEL_EXPORTER_OTLP_ENDPOINT is set; drain and close flush it. */
   tracing: Tracing | null;
   /**
@@ -104,17 +106,43 @@ function delay(ms: number): { done: Promise<void>; cancel(): void } {
   return { done, cancel: () => clearTimeout(timer) };
 }
 
+/** The one tenant of a gateway without a tenants file: the environment's vendors and keys. */
+function singleTenant(config: Config): TenantSettings {
+  return {
+    id: SINGLE_TENANT,
+    apiKeys: config.apiKeys,
+    vendors: config.vendors,
+    webhookSecrets: config.events.webhookSecrets,
+    // The same data set as always: seed 0.
+    sandbox: config.sandbox ? { seed: 0 } : null,
+  };
+}
+
 /**
- * Imported here and only in sandbox mode, so that a production process never loads the fake
- * vendors or their data set.
+ * `/webhooks/<vendor>` of the one tenant, or `/webhooks/<tenant>/<vendor>` with a tenants file
+ * (README, "Tenants"); an unknown tenant is answered 404 like an unknown vendor.
  */
-async function startEmbeddedSandbox(
-  faults: Partial<Record<SandboxVendor, Fault>> | undefined,
-  live: LiveOptions | undefined,
-): Promise<{ sandbox: Sandbox; vendors: VendorConfigs }> {
-  const { sandboxVendorConfigs, startSandbox } = await import('./sandbox/server.js');
-  const sandbox = await startSandbox({ ...(faults ? { faults } : {}), ...(live ? { live } : {}) });
-  return { sandbox, vendors: sandboxVendorConfigs(sandbox) };
+function webhookTarget(
+  tenants: TenantDirectory,
+  pathname: string,
+): { receive(request: IncomingMessage, response: ServerResponse): Promise<void> } | null {
+  if (!pathname.startsWith('/webhooks/')) return null;
+  const parts = pathname.slice('/webhooks/'.length).replace(/\/$/, '').split('/');
+  const [tenantId, vendor] = tenants.single ? [SINGLE_TENANT, parts[0]] : parts;
+  const expected = tenants.single ? 1 : 2;
+  const tenant = parts.length === expected && tenantId ? tenants.get(tenantId) : undefined;
+  return {
+    receive: async (request, response) => {
+      if (tenant && vendor) return tenant.receiveWebhook(request, response, vendor);
+      request.resume();
+      const body = JSON.stringify({ error: 'no webhooks are received here' });
+      response.writeHead(404, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      });
+      response.end(body);
+    },
+  };
 }
 
 /** SWITCHBOARD_RATE_LIMIT's counters: shared through Redis when there is one, else in memory. */
@@ -170,18 +198,9 @@ export async function startGateway(
     sandboxLive?: LiveOptions;
   } = {},
 ): Promise<Gateway> {
-  const config = loadConfig(options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const config = loadConfig(env);
   const logger = options.logger ?? createLogger();
-  const embedded = config.sandbox
-    ? await startEmbeddedSandbox(options.sandboxFaults, options.sandboxLive)
-    : null;
-  const sandbox = embedded?.sandbox ?? null;
-  const connectors = createConnectors({
-    live: config.vendors,
-    sandbox: embedded?.vendors ?? null,
-    timeoutMs: config.upstreamTimeoutMs,
-    logger,
-  });
   // Connects in the background: the gateway starts, and serves, while Redis is down.
   const redis = config.redis ? new RedisConnection(config.redis, logger) : null;
   const idempotencyLimits = {
@@ -200,44 +219,34 @@ export async function startGateway(
   const metrics = createMetrics();
   // The OpenTelemetry SDK is imported only here, and only with an endpoint configured.
   const tracing = config.tracing ? await startTracing(config.tracing) : null;
-  if (tracing) for (const client of connectors.clients()) client.useTracing(tracing);
-  for (const client of connectors.clients()) client.attemptListeners.push(metrics.recordAttempt);
   const readCache = readCacheFor(config, redis, logger, metrics);
-  // One tenant today; each tenant's connectors will get the cache in their own scope.
-  const tenantCache = readCache?.forScope(SINGLE_TENANT_SCOPE);
-  if (tenantCache) for (const client of connectors.clients()) client.useReadCache(tenantCache);
-  const health = new GatewayHealth(connectors);
+  const health = new GatewayHealth();
   if (redis) health.watchRedis(() => redis.client.ping());
   const rateLimiter = rateLimiterFor(config, redis, logger);
-  const eventLimits = {
-    retention: config.events.retention,
-    maxSubscribers: config.events.maxSubscribers,
-  };
-  const events: EventLog = redis
-    ? new RedisEventLog(redis, eventLimits, logger)
-    : new InMemoryEventLog(eventLimits);
-  // Sandboxed vendors push their walks with a secret shared in-process (given to it below).
-  const sandboxSecrets = sandbox
-    ? sandboxWebhookSecrets(connectors, config.events.webhookSecrets)
-    : {};
-  const webhookSecrets = { ...config.events.webhookSecrets, ...sandboxSecrets };
-  const receiveWebhook = createWebhookHandler({
-    secrets: webhookSecrets,
-    sink: events,
-    dedup: redis ? new RedisWebhookDedup(redis) : new InMemoryWebhookDedup(),
-    logger,
-    maxBodyBytes: config.events.webhookMaxBodyBytes,
-  });
+  const tenants = await TenantDirectory.open(
+    config.tenants?.tenants ?? [singleTenant(config)],
+    {
+      config,
+      logger,
+      metrics,
+      tracing,
+      redis,
+      readCache,
+      subscribers: new SubscriberBudget(config.events.maxSubscribers),
+      ...(options.sandboxFaults ? { sandboxFaults: options.sandboxFaults } : {}),
+      ...(options.sandboxLive ? { sandboxLive: options.sandboxLive } : {}),
+    },
+    config.tenants === null,
+  );
   const yoga = createSwitchboardYoga({
     config,
-    connectors,
     logger,
     idempotency,
     metrics,
     health,
+    tenants,
     rateLimiter,
     tracing,
-    events,
   });
   const inFlight = new Set<ServerResponse>();
   /** 'serving', then 'draining' from SIGTERM, then 'final' once in-flight requests are cut off. */
@@ -259,9 +268,9 @@ export async function startGateway(
       if (phase === 'draining') response.shouldKeepAlive = false;
       inFlight.add(response);
       response.once('close', () => inFlight.delete(response));
-      const webhook = WEBHOOK_PATH.exec((request.url ?? '/').split('?')[0] ?? '/');
+      const webhook = webhookTarget(tenants, (request.url ?? '/').split('?')[0] ?? '/');
       if (webhook) {
-        receiveWebhook(request, response, webhook[1]!).catch((error: unknown) => {
+        webhook.receive(request, response).catch((error: unknown) => {
           logger.error({ err: { message: String(error) } }, 'webhook failed');
           if (!response.headersSent) response.writeHead(500);
           response.end();
@@ -275,7 +284,7 @@ export async function startGateway(
   // process's file descriptors.
   server.maxConnections = sockets.maxConnections;
   const graphqlWs = serveGraphQLWs(server, yoga, {
-    apiKeys: config.apiKeys,
+    keys: tenants,
     maxMessageBytes: config.limits.maxBodyBytes,
   });
   await new Promise<void>((resolve, reject) => {
@@ -284,39 +293,48 @@ export async function startGateway(
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}/graphql`;
-  sandbox?.sendWebhooks({ baseUrl: loopbackOrigin(config.host, port), secrets: sandboxSecrets });
-  const poller =
-    config.events.pollIntervalMs > 0
-      ? new CallPoller({
-          vendors: vendorsToPoll(connectors, webhookSecrets),
-          sink: events,
-          intervalMs: config.events.pollIntervalMs,
-          logger,
-          redis,
-        })
-      : null;
-  poller?.start();
+  tenants.start(loopbackOrigin(config.host, port));
   return {
     config,
     url,
     yoga,
-    connectors,
     metrics,
-    sandbox,
+    sandbox: tenants.get(SINGLE_TENANT)?.sandbox ?? null,
     server,
     health,
     redis,
-    events,
+    tenants,
     tracing,
+    reloadTenants: async () => {
+      if (config.tenants === null) return null;
+      let settings: TenantSettings[];
+      try {
+        settings = readTenantsFile(config.tenants.file, env);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        logger.error(`tenants not reloaded, the old configuration stays: ${error.message}`);
+        return null;
+      }
+      try {
+        const outcome = await tenants.reload(settings);
+        logger.info(outcome, 'tenants reloaded');
+        return outcome;
+      } catch (error) {
+        logger.error(
+          `tenants not reloaded, the old configuration stays: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return null;
+      }
+    },
     drain: async ({ delayMs = config.drainDelayMs, timeoutMs = config.shutdownTimeoutMs } = {}) => {
       health.startDraining();
       phase = 'draining';
       await delay(delayMs).done;
 
-      await poller?.stop();
+      await tenants.stopPolling();
       // Open subscriptions end now (SSE answers finish, sockets close with 1001): clients
       // reconnect to another replica with their last cursor.
-      await events.close();
+      await tenants.closeEvents();
       await graphqlWs.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive sockets would hold close() open; busy ones finish their response first.
@@ -336,25 +354,25 @@ export async function startGateway(
       clearInterval(idleTimer);
       server.closeAllConnections();
       // destroy(), not close(): close() waits for requests a hanging vendor never answers.
-      await Promise.all(connectors.clients().map((client) => client.destroy()));
+      await tenants.closeConnections('destroy');
       readCache?.close();
       await redis?.close();
       // Last, so the spans of requests cut short by the shutdown are exported too.
       await tracing?.shutdown();
-      await sandbox?.close();
+      await tenants.closeSandboxes();
     },
     close: async () => {
-      await poller?.stop();
-      await events.close();
+      await tenants.stopPolling();
+      await tenants.closeEvents();
       await graphqlWs.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all(connectors.clients().map((client) => client.close()));
+      await tenants.closeConnections('close');
       readCache?.close();
       await redis?.close();
       // Last, so the spans of requests cut short by the shutdown are exported too.
       await tracing?.shutdown();
-      await sandbox?.close();
+      await tenants.closeSandboxes();
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
-import type { ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { apiKeyMatcher } from './plugins/use-client-auth.js';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
+import type { ClientKeys } from './plugins/use-client-auth.js';
 import type { SwitchboardYoga } from './yoga.js';
 
 /** How often an idle socket gets a graphql-transport-ws `ping` (and a WebSocket ping frame). */
@@ -24,7 +24,7 @@ export interface GraphQLWsServer {
 export function serveGraphQLWs(
   server: Server,
   yoga: SwitchboardYoga,
-  options: { apiKeys: string[]; graphqlPath?: string; maxMessageBytes: number },
+  options: { keys: ClientKeys; graphqlPath?: string; maxMessageBytes: number },
 ): GraphQLWsServer {
   // A message is an operation like a /graphql body, so it gets the same cap (ws allows 100 MiB).
   const sockets = new WebSocketServer({
@@ -32,7 +32,6 @@ export function serveGraphQLWs(
     path: options.graphqlPath ?? '/graphql',
     maxPayload: options.maxMessageBytes,
   });
-  const matches = apiKeyMatcher(options.apiKeys);
   const pings = new Map<unknown, NodeJS.Timeout>();
   // Each operation runs through the execute and subscribe of its own envelope (yoga's plugins).
   const envelopes = new WeakMap<object, Pick<Enveloped, 'execute' | 'subscribe'>>();
@@ -51,8 +50,8 @@ export function serveGraphQLWs(
       onConnect: (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         if (
-          options.apiKeys.length > 0 &&
-          !(typeof authorization === 'string' && matches(authorization))
+          options.keys.required &&
+          !(typeof authorization === 'string' && options.keys.matches(authorization))
         ) {
           return false;
         }
@@ -70,6 +69,17 @@ export function serveGraphQLWs(
       },
       onSubscribe: async (ctx, _id, payload) => {
         const authorization = ctx.connectionParams?.authorization;
+        // Checked again per operation: a reload of the tenants file may have removed the key.
+        if (
+          options.keys.required &&
+          !(typeof authorization === 'string' && options.keys.matches(authorization))
+        ) {
+          return [
+            new GraphQLError('A valid API key is required', {
+              extensions: { code: 'UNAUTHENTICATED' },
+            }),
+          ];
+        }
         const headers = new Headers();
         if (typeof authorization === 'string') headers.set('authorization', authorization);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({

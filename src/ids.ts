@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { invalidInput } from './errors.js';
 import { pathParameterProblem } from './http/route.js';
@@ -33,32 +34,93 @@ export function parseLocalId(id: string): { provider: Provider; providerId: stri
   return { provider, providerId: id.slice(separator + 1) };
 }
 
-/** Opaque global ids: base64url of `Type:PROVIDER:vendorId`. */
-export function encodeGlobalId(type: string, id: string | number | bigint): string {
-  return Buffer.from(`${type}:${String(id)}`, 'utf8').toString('base64url');
+/**
+ * Whose objects ids name: the tenant's id with a tenants file, null with one tenant (ids then
+ * carry no scope, as before tenants). Every request has one (`Context.idScope`).
+ */
+export type IdScope = string | null;
+
+/** What decoding needs of a request: its id scope. */
+export interface IdScoped {
+  readonly idScope: IdScope;
 }
 
-export function decodeGlobalId(globalId: string): GlobalId {
+/**
+ * Opaque global ids: base64url of `Type:PROVIDER:vendorId`, and with a tenant scope of
+ * `tenant/Type:PROVIDER:vendorId` (tenant ids hold neither `/` nor `:`, src/tenants/tenants-file.ts).
+ */
+export function encodeGlobalId(scope: IdScope, type: string, id: string | number | bigint): string {
+  const text = `${type}:${String(id)}`;
+  return Buffer.from(scope === null ? text : `${scope}/${text}`, 'utf8').toString('base64url');
+}
+
+/**
+ * An id another tenant obtained: as unknown to this one as an id that never existed, and found
+ * out without asking any vendor (README, "Tenants").
+ */
+function foreignId(globalId: string): GraphQLError {
+  return new GraphQLError(`"${globalId.slice(0, 80)}" names no object of this tenant`, {
+    extensions: { code: 'NOT_FOUND' },
+  });
+}
+
+const SCOPED = /^([a-z0-9][a-z0-9_-]{0,62})\/(.*)$/s;
+
+export function decodeGlobalId(request: IdScoped, globalId: string): GlobalId {
   const fail = () => invalidInput(`"${globalId.slice(0, 80)}" is not a Switchboard id`);
   if (!/^[A-Za-z0-9_-]+$/.test(globalId)) throw fail();
-  const text = Buffer.from(globalId, 'base64url').toString('utf8');
+  let text = Buffer.from(globalId, 'base64url').toString('utf8');
+  const scoped = SCOPED.exec(text);
+  const scope = scoped ? scoped[1]! : null;
+  if (scoped) text = scoped[2]!;
   const [type, provider, ...rest] = text.split(':');
   const providerId = rest.join(':');
   const knownType = NODE_TYPES.find((name) => name === type);
   const knownProvider = PROVIDERS.find((name) => name === provider);
   if (knownType === undefined || knownProvider === undefined || providerId === '') throw fail();
   // Reject non-canonical encodings so that one object has exactly one id.
-  if (encodeGlobalId(knownType, localId(knownProvider, providerId)) !== globalId) throw fail();
+  if (encodeGlobalId(scope, knownType, localId(knownProvider, providerId)) !== globalId) {
+    throw fail();
+  }
+  if (scope !== request.idScope) throw foreignId(globalId);
   return { type: knownType, provider: knownProvider, providerId };
 }
 
 /** Decodes an id argument that must name an object of `type`. */
-export function expectGlobalId(globalId: string, type: NodeType, argument = 'id'): GlobalId {
-  const decoded = decodeGlobalId(globalId);
+export function expectGlobalId(
+  request: IdScoped,
+  globalId: string,
+  type: NodeType,
+  argument = 'id',
+): GlobalId {
+  const decoded = decodeGlobalId(request, globalId);
   if (decoded.type !== type) {
     throw invalidInput(`${argument} is the id of a ${decoded.type}, not of a ${type}`);
   }
   return decoded;
+}
+
+/**
+ * The id scope of the input being parsed (`parseInScope`): zod transforms cannot be handed the
+ * request, and a parse is synchronous, so it is set for exactly the duration of one parse.
+ */
+let parsingScope: IdScoped | null = null;
+
+/** Runs a synchronous parse whose id members (`globalIdOf`) decode in `request`'s scope. */
+export function parseInScope<T>(request: IdScoped, parse: () => T): T {
+  const outer = parsingScope;
+  parsingScope = request;
+  try {
+    return parse();
+  } finally {
+    parsingScope = outer;
+  }
+}
+
+/** The scope `parseInScope` set; decoding outside one is a programming error. */
+export function currentParsingScope(): IdScoped {
+  if (parsingScope === null) throw new Error('an id member was parsed outside parseInScope');
+  return parsingScope;
 }
 
 /**

@@ -4,16 +4,20 @@ import type { UpstreamAttempt } from './http/upstream-client.js';
 /** The gateway's Prometheus metrics; one registry per gateway so tests can run several. */
 export interface Metrics {
   registry: Registry;
-  graphqlDuration: Histogram<'operation'>;
-  graphqlErrors: Counter<'operation' | 'code'>;
-  upstreamRequests: Counter<'vendor' | 'route' | 'status'>;
-  upstreamDuration: Histogram<'vendor' | 'route'>;
-  upstreamErrors: Counter<'vendor' | 'route' | 'code'>;
-  upstreamRetries: Counter<'vendor' | 'route'>;
+  graphqlDuration: Histogram<'tenant' | 'operation'>;
+  graphqlErrors: Counter<'tenant' | 'operation' | 'code'>;
+  upstreamRequests: Counter<'tenant' | 'vendor' | 'route' | 'status'>;
+  upstreamDuration: Histogram<'tenant' | 'vendor' | 'route'>;
+  upstreamErrors: Counter<'tenant' | 'vendor' | 'route' | 'code'>;
+  upstreamRetries: Counter<'tenant' | 'vendor' | 'route'>;
   idempotencyReplays: Counter<'mutation'>;
   cacheHits: Counter<'vendor'>;
   cacheMisses: Counter<'vendor'>;
-  recordAttempt(attempt: UpstreamAttempt): void;
+  /**
+   * One upstream attempt of `tenant`'s connectors (`-` without a tenants file). Tenant ids come
+   * from the tenants file, so the label is bounded by it.
+   */
+  recordAttempt(attempt: UpstreamAttempt, tenant: string): void;
   /** One lookup of the read cache (src/http/read-cache.ts). */
   recordCacheLookup(vendor: string, hit: boolean): void;
   /** Where the document cache gauge reads its size from at each scrape. */
@@ -28,39 +32,39 @@ export function createMetrics(): Metrics {
   const graphqlDuration = new Histogram({
     name: 'switchboard_graphql_request_duration_seconds',
     help: 'GraphQL operations by name, from request to response.',
-    labelNames: ['operation'] as const,
+    labelNames: ['tenant', 'operation'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
   const graphqlErrors = new Counter({
     name: 'switchboard_graphql_errors_total',
     help: 'Errors in GraphQL responses, by operation and code.',
-    labelNames: ['operation', 'code'] as const,
+    labelNames: ['tenant', 'operation', 'code'] as const,
     registers: [registry],
   });
   const upstreamRequests = new Counter({
     name: 'switchboard_upstream_requests_total',
     help: 'Upstream HTTP attempts by vendor, route and status (0 when no answer came).',
-    labelNames: ['vendor', 'route', 'status'] as const,
+    labelNames: ['tenant', 'vendor', 'route', 'status'] as const,
     registers: [registry],
   });
   const upstreamDuration = new Histogram({
     name: 'switchboard_upstream_request_duration_seconds',
     help: 'Upstream HTTP attempt latency by vendor and route.',
-    labelNames: ['vendor', 'route'] as const,
+    labelNames: ['tenant', 'vendor', 'route'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
   const upstreamErrors = new Counter({
     name: 'switchboard_upstream_errors_total',
     help: 'Failed upstream attempts by vendor, route and error code.',
-    labelNames: ['vendor', 'route', 'code'] as const,
+    labelNames: ['tenant', 'vendor', 'route', 'code'] as const,
     registers: [registry],
   });
   const upstreamRetries = new Counter({
     name: 'switchboard_upstream_retries_total',
     help: 'Upstream attempts that were retries of an earlier one.',
-    labelNames: ['vendor', 'route'] as const,
+    labelNames: ['tenant', 'vendor', 'route'] as const,
     registers: [registry],
   });
   const idempotencyReplays = new Counter({
@@ -110,8 +114,8 @@ export function createMetrics(): Metrics {
     idempotencyReplays,
     cacheHits,
     cacheMisses,
-    recordAttempt(attempt) {
-      const labels = { vendor: attempt.provider, route: attempt.route };
+    recordAttempt(attempt, tenant) {
+      const labels = { tenant, vendor: attempt.provider, route: attempt.route };
       upstreamRequests.inc({ ...labels, status: String(attempt.status ?? 0) });
       upstreamDuration.observe(labels, attempt.ms / 1000);
       if (attempt.code !== null) upstreamErrors.inc({ ...labels, code: attempt.code });

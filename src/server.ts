@@ -49,16 +49,19 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
     throw error;
   }
-  const modes = gateway.connectors.providers;
-  const sandboxed = modes.filter((p) => p.mode === 'SANDBOX').map((p) => p.provider);
-  const live = modes.filter((p) => p.mode === 'LIVE').map((p) => p.provider);
-  if (sandboxed.length > 0) {
-    logger.info(
-      `sandbox mode: ${sandboxed.join(', ')} served by the embedded sandbox vendors (no API keys needed)`,
-    );
+  for (const tenant of gateway.tenants.list()) {
+    const modes = tenant.connectors.providers;
+    const sandboxed = modes.filter((p) => p.mode === 'SANDBOX').map((p) => p.provider);
+    const live = modes.filter((p) => p.mode === 'LIVE').map((p) => p.provider);
+    const whose = gateway.tenants.single ? '' : `tenant ${tenant.id}: `;
+    if (sandboxed.length > 0) {
+      logger.info(
+        `${whose}sandbox mode: ${sandboxed.join(', ')} served by the embedded sandbox vendors (no API keys needed)`,
+      );
+    }
+    if (live.length > 0) logger.info(`${whose}live vendors: ${live.join(', ')}`);
   }
-  if (live.length > 0) logger.info(`live vendors: ${live.join(', ')}`);
-  if (config.production && config.apiKeys.length === 0) {
+  if (config.tenants === null && config.production && config.apiKeys.length === 0) {
     logger.warn('SWITCHBOARD_API_KEYS is not set: the graph is open to anyone who can reach it');
   }
   logger.info(`Switchboard listening; GraphiQL at ${gateway.url}`);
@@ -83,6 +86,15 @@ async function main(): Promise<void> {
   const listen = cluster.isWorker ? process.on.bind(process) : process.once.bind(process);
   listen('SIGTERM', () => stop('SIGTERM'));
   listen('SIGINT', () => stop('SIGINT'));
+  // README, "Tenants": SIGHUP reads the tenants file again (the outcome is logged by the gateway).
+  process.on('SIGHUP', () => {
+    if (stopping) return;
+    if (config.tenants === null) {
+      logger.info('SIGHUP: no SWITCHBOARD_TENANTS_FILE to reload; nothing changes');
+      return;
+    }
+    void gateway.reloadTenants();
+  });
 }
 
 main().catch((error: unknown) =>

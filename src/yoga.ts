@@ -9,11 +9,19 @@ import {
   type YogaServerOptions,
 } from 'graphql-yoga';
 import type { Config } from './config.js';
-import { clientScope, createContext, type Context, type Services } from './context.js';
+import { GraphQLError } from 'graphql';
+import {
+  clientScope,
+  createContext,
+  type Context,
+  type RequestTenant,
+  type Services,
+} from './context.js';
 import { corsPolicy } from './plugins/cors.js';
 import { documentCaches } from './plugins/document-cache.js';
 import { useCacheControl } from './plugins/use-cache-control.js';
-import { useClientAuth } from './plugins/use-client-auth.js';
+import { useClientAuth, type ClientKeys } from './plugins/use-client-auth.js';
+import type { GatewayHealth } from './services/health.js';
 import { useCollectedErrors } from './plugins/use-collected-errors.js';
 import { useHealth } from './plugins/use-health.js';
 import { useLimits } from './plugins/use-limits.js';
@@ -77,6 +85,22 @@ function graphiqlTabs(): NonNullable<GraphiQLOptions['defaultTabs']> {
 
 export type SwitchboardYoga = YogaServerInstance<Record<string, never>, Context>;
 
+/** How requests find their tenant (src/tenants/directory.ts): by their `Authorization` key. */
+export interface TenantLookup extends ClientKeys {
+  forAuthorization(authorization: string | null): RequestTenant | null;
+}
+
+/** The tenant of a request the auth plugin let through (a removed key can arrive over a socket). */
+function tenantOf(tenants: TenantLookup, request: Request): RequestTenant {
+  const tenant = tenants.forAuthorization(request.headers.get('authorization'));
+  if (!tenant) {
+    throw new GraphQLError('A valid API key is required: Authorization: Bearer <key>', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  }
+  return tenant;
+}
+
 export function createSwitchboardYoga(
   services: Services & {
     config: Config;
@@ -84,8 +108,12 @@ export function createSwitchboardYoga(
     rateLimiter?: RateLimiter | null;
     /** Trace export (OTEL_EXPORTER_OTLP_ENDPOINT); null or absent when off. */
     tracing?: Tracing | null;
+    /** Readiness and Redis, for the health endpoints. */
+    health: GatewayHealth;
+    tenants: TenantLookup;
   },
 ): SwitchboardYoga {
+  const { tenants } = services;
   const { config, logger, metrics } = services;
   const caches = documentCaches(config.limits.documentCacheBytes);
   metrics.measureDocumentCache(caches.bytes);
@@ -95,13 +123,18 @@ export function createSwitchboardYoga(
       ? null
       : loadPersistedOperations(config.persistedOperations);
   const plugins: NonNullable<YogaServerOptions<Record<string, never>, Context>['plugins']> = [
-    useClientAuth(config.apiKeys),
-    useHealth(services.health),
+    useClientAuth(tenants),
+    useHealth(
+      services.health,
+      (request) => tenants.forAuthorization(request.headers.get('authorization'))?.health ?? null,
+    ),
     useObservability({
       logger,
       metrics,
       maxUpstreamRequests: config.limits.maxUpstreamRequests,
       tracing: services.tracing ?? null,
+      tenantOf: (request) =>
+        tenants.forAuthorization(request.headers.get('authorization'))?.id ?? '-',
       operationLabels: new OperationLabels(
         manifest === null ? null : operationNames(manifest.values()),
       ),
@@ -113,7 +146,9 @@ export function createSwitchboardYoga(
           useRateLimit({
             limiter: services.rateLimiter,
             perMinute: config.rateLimitPerMinute,
-            clientOf: (initial) => clientScope(initial, config.apiKeys),
+            clientOf: (initial) => clientScope(initial, tenants.required),
+            scopeOf: (request) =>
+              tenants.forAuthorization(request.headers.get('authorization'))?.id ?? '-',
           }),
         ]
       : []),
@@ -138,7 +173,12 @@ export function createSwitchboardYoga(
     // The subgraph schema is the same graph plus the federation entry points (README, "Federation").
     schema: config.federation ? subgraphSchema() : schema,
     context: (initial) =>
-      createContext(services, initial.request, clientScope(initial, config.apiKeys)),
+      createContext(
+        services,
+        tenantOf(tenants, initial.request),
+        initial.request,
+        clientScope(initial, tenants.required),
+      ),
     graphqlEndpoint: '/graphql',
     cors: corsPolicy({ origins: config.corsOrigins, production: config.production }),
     graphiql: config.graphiql

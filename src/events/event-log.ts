@@ -70,8 +70,8 @@ export interface EventLog extends EventSink {
    * is returned or the log closes. Rejects with UnknownCursorError before anything is read.
    */
   open(after: string | null): Promise<AsyncIterableIterator<LoggedEvent>>;
-  /** Ends every open stream. */
-  close(): Promise<void>;
+  /** Ends every open stream: normally, or failed with `reason` (its tenant was removed). */
+  close(reason?: Error): Promise<void>;
 }
 
 /** The key of a call's last known state: one per vendor call. */

@@ -119,26 +119,44 @@ export class EventStream implements AsyncIterableIterator<LoggedEvent> {
   }
 }
 
-/** Counts the open streams of a process against its SWITCHBOARD_MAX_SUBSCRIBERS. */
+/**
+ * The open subscriptions of a process, counted against SWITCHBOARD_MAX_SUBSCRIBERS whichever
+ * tenant's log they read: one budget for every log of the process.
+ */
+export class SubscriberBudget {
+  used = 0;
+  constructor(readonly limit: number) {}
+
+  get full(): boolean {
+    return this.used >= this.limit;
+  }
+}
+
+/** The open streams of one log, each counted in the process's budget while it is open. */
 export class StreamSet {
   private readonly open = new Set<EventStream>();
 
-  constructor(readonly limit: number) {}
+  constructor(private readonly budget: SubscriberBudget) {}
+
+  get limit(): number {
+    return this.budget.limit;
+  }
 
   get size(): number {
     return this.open.size;
   }
 
   get full(): boolean {
-    return this.open.size >= this.limit;
+    return this.budget.full;
   }
 
   create(onEnd: () => void = () => {}): EventStream {
     const stream = new EventStream(() => {
-      this.open.delete(stream);
+      if (this.open.delete(stream)) this.budget.used -= 1;
       onEnd();
     });
     this.open.add(stream);
+    this.budget.used += 1;
     return stream;
   }
 
@@ -146,7 +164,11 @@ export class StreamSet {
     for (const stream of this.open) stream.push(event);
   }
 
-  endAll(): void {
-    for (const stream of [...this.open]) stream.end();
+  /** Ends every stream: as a normal end, or failed with `reason` (its tenant was removed). */
+  endAll(reason?: Error): void {
+    for (const stream of [...this.open]) {
+      if (reason) stream.fail(reason);
+      else stream.end();
+    }
   }
 }

@@ -9,7 +9,7 @@ import {
   type EventLog,
   type LoggedEvent,
 } from './event-log.js';
-import { StreamSet } from './event-stream.js';
+import { StreamSet, SubscriberBudget } from './event-stream.js';
 import type { CallObservation, MessageObservation } from './sink.js';
 
 /** How long a call's last known state is kept after its last event. */
@@ -20,6 +20,8 @@ export interface EventLogLimits {
   retention: number;
   /** Open streams at most (SWITCHBOARD_MAX_SUBSCRIBERS). */
   maxSubscribers: number;
+  /** The process's budget when several logs share it (one per tenant); else one of its own. */
+  budget?: SubscriberBudget;
   /** Calls whose last state is kept. @default 100_000 */
   maxCalls?: number;
 }
@@ -40,7 +42,7 @@ export class InMemoryEventLog implements EventLog {
 
   constructor(private readonly limits: EventLogLimits) {
     this.calls = new LRUCache({ max: limits.maxCalls ?? 100_000, ttl: CALL_STATE_TTL_MS });
-    this.streams = new StreamSet(limits.maxSubscribers);
+    this.streams = new StreamSet(limits.budget ?? new SubscriberBudget(limits.maxSubscribers));
   }
 
   async observeCall({ provider, call, occurredAt }: CallObservation): Promise<void> {
@@ -79,8 +81,8 @@ export class InMemoryEventLog implements EventLog {
     return stream;
   }
 
-  async close(): Promise<void> {
-    this.streams.endAll();
+  async close(reason?: Error): Promise<void> {
+    this.streams.endAll(reason);
   }
 
   private append(event: LoggedEvent): void {

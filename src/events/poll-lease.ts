@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RedisConnection } from '../stores/redis.js';
+import type { RedisKeyspace } from '../stores/redis.js';
 
 /** Renews the holder's expiry only while the lease is still its own. */
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -23,7 +23,7 @@ export class PollLease {
   private readonly key: string;
 
   constructor(
-    private readonly redis: RedisConnection,
+    private readonly redis: RedisKeyspace,
     /** How long the lease lives without renewal. */
     private readonly ttlMs: number,
   ) {

@@ -6,7 +6,7 @@ import { withReadMode } from '../http/read-cache.js';
 import type { Logger } from '../logger.js';
 import type { Call } from '../model/call.js';
 import type { CallProvider } from '../model/provider.js';
-import type { RedisConnection } from '../stores/redis.js';
+import type { RedisKeyspace } from '../stores/redis.js';
 import { VENDORS, type VendorKey } from '../vendors/registry.js';
 import type { CallConnector } from '../vendors/types.js';
 import { PollLease } from './poll-lease.js';
@@ -30,7 +30,7 @@ export interface PollerOptions {
   intervalMs: number;
   logger: Logger;
   /** With Redis, one replica polls at a time (a lease); without, this process always polls. */
-  redis?: RedisConnection | null;
+  redis?: RedisKeyspace | null;
   /**
    * Calls read per vendor and look.
    * @default 50

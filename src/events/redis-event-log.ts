@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import type { RedisConnection } from '../stores/redis.js';
+import type { RedisKeyspace } from '../stores/redis.js';
 import {
   callKey,
   TooManySubscribersError,
@@ -11,7 +11,7 @@ import {
   type MessageEvent,
   type LoggedEvent,
 } from './event-log.js';
-import { StreamSet } from './event-stream.js';
+import { StreamSet, SubscriberBudget } from './event-stream.js';
 import { CALL_STATE_TTL_MS, type EventLogLimits } from './memory-event-log.js';
 import type { CallObservation, MessageObservation } from './sink.js';
 
@@ -73,11 +73,11 @@ export class RedisEventLog implements EventLog {
   private readonly streamKey: string;
 
   constructor(
-    private readonly redis: RedisConnection,
+    private readonly redis: RedisKeyspace,
     private readonly limits: EventLogLimits,
     private readonly logger: Logger,
   ) {
-    this.streams = new StreamSet(limits.maxSubscribers);
+    this.streams = new StreamSet(limits.budget ?? new SubscriberBudget(limits.maxSubscribers));
     this.streamKey = redis.key('events', 'log');
   }
 
@@ -149,10 +149,10 @@ export class RedisEventLog implements EventLog {
     return stream;
   }
 
-  async close(): Promise<void> {
+  async close(reason?: Error): Promise<void> {
     this.closed = true;
     this.positioned();
-    this.streams.endAll();
+    this.streams.endAll(reason);
     this.reader?.disconnect();
     this.reader = null;
   }

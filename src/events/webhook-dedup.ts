@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { RedisConnection } from '../stores/redis.js';
+import type { RedisKeyspace } from '../stores/redis.js';
 
 /**
  * How long a `webhook-id` is remembered: a replay is refused by its timestamp once it is more
@@ -38,7 +38,7 @@ export class InMemoryWebhookDedup implements WebhookDedup {
 
 /** Shared by every replica on the Redis: `SET NX PX`, one key per id, expiring on its own. */
 export class RedisWebhookDedup implements WebhookDedup {
-  constructor(private readonly redis: RedisConnection) {}
+  constructor(private readonly redis: RedisKeyspace) {}
 
   async claim(vendor: string, id: string): Promise<boolean> {
     const answer = await this.redis.client.set(

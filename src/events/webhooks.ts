@@ -7,9 +7,6 @@ import type { WebhookParser } from '../vendors/vendor-definition.js';
 import type { EventSink } from './sink.js';
 import type { WebhookDedup } from './webhook-dedup.js';
 
-/** `POST /webhooks/<vendor>`; the vendor part is matched against the registry. */
-export const WEBHOOK_PATH = /^\/webhooks\/([^/]+)\/?$/;
-
 /** The envelope every vendor's webhook is assumed to have (README, "Live calls"). */
 const envelopeSchema = z.object({ type: z.string().min(1).max(200), data: z.unknown() });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GraphQLError } from 'graphql';
-import { decodeGlobalId, type NodeType } from '../ids.js';
+import { currentParsingScope, decodeGlobalId, type NodeType } from '../ids.js';
 import type { Provider } from '../model/provider.js';
 
 /** The zod pieces mutation inputs are made of, with messages a client can show as they are. */
@@ -34,17 +34,16 @@ export const numericId = z.string().regex(/^\d{1,15}$/, { error: 'must be a nume
 export function globalIdOf(type: NodeType, provider: Provider) {
   return z.string().transform((value, ctx) => {
     try {
-      const id = decodeGlobalId(value);
+      const id = decodeGlobalId(currentParsingScope(), value);
       if (id.type === type && id.provider === provider) return id.providerId;
       ctx.addIssue({
         code: 'custom',
         message: `must be the id of a ${provider} ${type}, not of a ${id.provider} ${id.type}`,
       });
     } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: error instanceof GraphQLError ? error.message : 'is not a Switchboard id',
-      });
+      // Anything but a refused id (a parse outside parseInScope) is a defect, not bad input.
+      if (!(error instanceof GraphQLError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message });
     }
     return z.NEVER;
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../context.js';
+import { parseInScope } from '../ids.js';
 import { WriteLedger, withWriteLedger } from '../http/write-ledger.js';
 import type { Attempt, IdempotencyRefusal, InDoubtReason } from '../stores/idempotency.js';
 import { fromThrown, fromZodError, type UserError } from './user-errors.js';
@@ -39,7 +40,7 @@ export async function runMutation<I, T>(
     run: (input: I) => Promise<T>;
   },
 ): Promise<MutationOutcome<T>> {
-  const parsed = options.schema.safeParse(options.args);
+  const parsed = parseInScope(ctx, () => options.schema.safeParse(options.args));
   if (!parsed.success) return { result: null, userErrors: fromZodError(parsed.error, []) };
   const input = parsed.data;
 
@@ -79,7 +80,12 @@ export async function runMutation<I, T>(
   };
 
   const outcome = await ctx.idempotency.run(
-    { scope: ctx.client, key: `${options.name}:${key}`, fingerprint: fingerprint(input) },
+    {
+      tenant: ctx.tenant,
+      scope: ctx.client,
+      key: `${options.name}:${key}`,
+      fingerprint: fingerprint(input),
+    },
     attempt,
   );
   switch (outcome.kind) {

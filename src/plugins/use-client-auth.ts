@@ -37,17 +37,28 @@ export function apiKeyMatcher(apiKeys: string[]): (authorization: string) => boo
   };
 }
 
+/** The client keys a gateway accepts right now (a reload of the tenants file changes them). */
+export interface ClientKeys {
+  /** Whether requests need a key at all. */
+  readonly required: boolean;
+  /** Whether an `Authorization` value (`Bearer <key>`) holds a valid key. */
+  matches(authorization: string): boolean;
+}
+
+/** The keys of SWITCHBOARD_API_KEYS, fixed for the life of the process. */
+export function fixedClientKeys(apiKeys: string[]): ClientKeys {
+  return { required: apiKeys.length > 0, matches: apiKeyMatcher(apiKeys) };
+}
+
 /**
- * With client keys configured, every request but the health probes needs
- * `Authorization: Bearer <key>`. Keys are compared as SHA-256 digests in constant time, and every
- * key is compared, so neither the length nor the position of a match shows in the timing.
+ * With client keys configured, every request but the health probes and webhooks needs
+ * `Authorization: Bearer <key>`.
  */
-export function useClientAuth(apiKeys: string[]): Plugin {
-  const matches = apiKeyMatcher(apiKeys);
+export function useClientAuth(keys: ClientKeys): Plugin {
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
-      if (apiKeys.length === 0 || isOpenPath(url.pathname)) return;
-      if (matches(request.headers.get('authorization') ?? '')) return;
+      if (!keys.required || isOpenPath(url.pathname)) return;
+      if (keys.matches(request.headers.get('authorization') ?? '')) return;
       endResponse(
         fetchAPI.Response.json(
           {

@@ -19,6 +19,8 @@ interface RequestRecord {
   errorCodes: string[];
   /** The request's server span, when traces are exported. */
   span: OperationSpan | null;
+  /** The key's tenant (`-` without a tenants file, or when no tenant is known). */
+  tenant: string;
 }
 
 const records = new WeakMap<Request, RequestRecord>();
@@ -51,7 +53,10 @@ export function useObservability(options: {
   operationLabels: OperationLabels;
   /** @default null (no traces) */
   tracing?: Tracing | null;
+  /** The request's tenant id, for the log line and the labels. @default () => '-' */
+  tenantOf?: (request: Request) => string;
 }): Plugin<Context> {
+  const tenantOf = options.tenantOf ?? (() => '-');
   const { logger, metrics, maxUpstreamRequests, operationLabels } = options;
   const tracing = options.tracing ?? null;
   return {
@@ -73,6 +78,7 @@ export function useObservability(options: {
         scope: null,
         errorCodes: [],
         span: null,
+        tenant: tenantOf(request),
       });
     },
     // Only GraphQL requests get a span: not GraphiQL's page, nor what onRequest already answered.
@@ -116,14 +122,18 @@ export function useObservability(options: {
       if (!record) return;
       response.headers.set('x-request-id', record.id);
       const ms = performance.now() - record.started;
-      metrics.graphqlDuration.observe({ operation: record.label }, ms / 1000);
+      metrics.graphqlDuration.observe(
+        { tenant: record.tenant, operation: record.label },
+        ms / 1000,
+      );
       for (const code of record.errorCodes) {
-        metrics.graphqlErrors.inc({ operation: record.label, code });
+        metrics.graphqlErrors.inc({ tenant: record.tenant, operation: record.label, code });
       }
       record.span?.end({ status: response.status, errorCodes: record.errorCodes });
       logger.info(
         {
           requestId: record.id,
+          tenant: record.tenant,
           ...(record.span ? { traceId: record.span.traceId } : {}),
           operation: record.operation,
           status: response.status,

@@ -18,8 +18,11 @@ export interface LiveStep {
 
 /** Where the sandbox posts its webhooks: the gateway's origin and each vendor's shared secret. */
 export interface WebhookTarget {
-  /** E.g. `http://127.0.0.1:4000`; webhooks go to `<baseUrl>/webhooks/<vendor>`. */
-  baseUrl: string;
+  /**
+   * E.g. `http://127.0.0.1:4000/webhooks`, or `…/webhooks/<tenant>` for a tenant's sandbox;
+   * webhooks go to `<webhooksUrl>/<vendor>`.
+   */
+  webhooksUrl: string;
   /** `whsec_<base64>` per vendor; a vendor without one walks its calls but posts nothing. */
   secrets: Partial<Record<SandboxVendor, string>>;
 }
@@ -108,7 +111,7 @@ export class LiveSandbox {
     if (!target || secret === undefined) return;
     let status: number | null = null;
     try {
-      const answer = await fetch(`${target.baseUrl}/webhooks/${vendor}`, {
+      const answer = await fetch(`${target.webhooksUrl}/${vendor}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...signWebhook(secret, body) },
         body,

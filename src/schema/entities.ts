@@ -21,7 +21,7 @@ function entity(ref: ObjectRef<BuilderTypes, unknown>, typename: NodeType): void
   builder.asEntity(ref, {
     key: builder.selection<{ id: string }>('id'),
     resolveReference: async ({ id }, ctx, info) => {
-      const { type, provider, providerId } = expectGlobalId(String(id), typename);
+      const { type, provider, providerId } = expectGlobalId(ctx, String(id), typename);
       const [node] = await resolveNodes(builder, ctx, info, [
         { typename: type, id: localId(provider, providerId) },
       ]);

@@ -22,7 +22,7 @@ builder.queryField('nodes', (t) =>
     },
     resolve: (_root, { ids }, ctx, info) =>
       ids.map(async (id) => {
-        const { type, provider, providerId } = decodeGlobalId(String(id));
+        const { type, provider, providerId } = decodeGlobalId(ctx, String(id));
         const [node] = await resolveNodes(builder, ctx, info, [
           { typename: type, id: localId(provider, providerId) },
         ]);

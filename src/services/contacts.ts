@@ -61,7 +61,7 @@ export function contactNode(ctx: Context, id: string): Promise<Contact> {
 }
 
 export function contactById(ctx: Context, id: string, read: ContactRead): Promise<Contact> {
-  const vendorId = contactVendorId(expectGlobalId(id, 'Contact'));
+  const vendorId = contactVendorId(expectGlobalId(ctx, id, 'Contact'));
   prefetchDefinitions(ctx, read);
   return ctx.loaders.contact.load(vendorId);
 }

@@ -26,7 +26,9 @@ export function conversationNode(ctx: Context, id: string): Promise<Conversation
 }
 
 export function conversationById(ctx: Context, id: string): Promise<ConversationRef> {
-  return ctx.loaders.conversation.load(conversationVendorId(expectGlobalId(id, 'Conversation')));
+  return ctx.loaders.conversation.load(
+    conversationVendorId(expectGlobalId(ctx, id, 'Conversation')),
+  );
 }
 
 /** `Conversation.contact`: the contact the vendor embeds, else the one `contactId` names. */

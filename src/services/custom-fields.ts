@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { invalidInput } from '../errors.js';
-import { expectGlobalId, parseLocalId, vendorIdOn, type GlobalId } from '../ids.js';
+import { expectGlobalId, parseInScope, parseLocalId, vendorIdOn, type GlobalId } from '../ids.js';
 import type { ConnectionShape } from '../model/connection.js';
 import type { CustomFieldValue } from '../model/contact.js';
 import {
@@ -33,7 +33,7 @@ export function customFieldNode(ctx: Context, id: string): Promise<CustomField> 
 }
 
 export function customFieldById(ctx: Context, id: string): Promise<CustomField> {
-  return ctx.loaders.customField.load(customFieldVendorId(expectGlobalId(id, 'CustomField')));
+  return ctx.loaders.customField.load(customFieldVendorId(expectGlobalId(ctx, id, 'CustomField')));
 }
 
 /** `customFields(entityType:)`, in the vendor's id order. */
@@ -93,10 +93,9 @@ export function customFieldOption(
   ctx: Context,
   args: { customFieldId: string; optionId: string },
 ): Promise<CustomFieldOption> {
-  const parsed = optionRefArgs.safeParse({
-    customFieldId: args.customFieldId,
-    optionId: args.optionId,
-  });
+  const parsed = parseInScope(ctx, () =>
+    optionRefArgs.safeParse({ customFieldId: args.customFieldId, optionId: args.optionId }),
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const member = issue?.path.map(String) ?? [];

@@ -79,7 +79,7 @@ export async function callEvents(
   const statuses = filter.status && filter.status.length > 0 ? new Set(filter.status) : null;
   let call: { provider: string; providerId: string } | null = null;
   if (filter.callId) {
-    call = expectGlobalId(filter.callId, 'Call', 'filter.callId');
+    call = expectGlobalId(ctx, filter.callId, 'Call', 'filter.callId');
   }
   const stream = await openLog(ctx, args.after);
   return only(
@@ -98,7 +98,9 @@ export async function messageEvents(
   ctx: Context,
   args: { contactId?: string | null; after?: string | null },
 ): Promise<AsyncIterable<MessageEvent>> {
-  const contact = args.contactId ? expectGlobalId(args.contactId, 'Contact', 'contactId') : null;
+  const contact = args.contactId
+    ? expectGlobalId(ctx, args.contactId, 'Contact', 'contactId')
+    : null;
   const stream = await openLog(ctx, args.after);
   return only(
     stream,

@@ -25,15 +25,12 @@ export interface RedisStatus {
 }
 
 /**
- * What the process knows about its own health: whether it is draining (readiness) and each
- * configured vendor's last probe. One instance lives as long as the gateway, so `/status` and
- * `providers { health }` share their probes.
+ * Each configured vendor's last probe, for one set of connectors (a tenant's). One instance
+ * lives as long as the connectors, so `/status` and `providers { health }` share their probes.
  */
-export class GatewayHealth {
-  private drainingSince: number | null = null;
+export class VendorHealth {
   private last: { startedAt: number; value: Promise<VendorStatus[]> } | undefined;
   private readonly probeAll: () => Promise<VendorStatus[]>;
-  private pingRedis: (() => Promise<unknown>) | null = null;
 
   constructor(
     connectors: ConnectorSet,
@@ -55,18 +52,9 @@ export class GatewayHealth {
       );
     // A probe is shared by every request that asks within PROBE_REUSE_MS, so it must not run in
     // the operation scope of whichever request started it: that one would be charged for it,
-    // and could even be refused it by its own upstream allowance. Binding here, at start-up,
-    // runs it outside any request.
+    // and could even be refused it by its own upstream allowance. Binding here, when the
+    // connectors are built, runs it outside any request.
     this.probeAll = AsyncResource.bind(probeAll);
-  }
-
-  /** From the first SIGTERM on, `/readyz` answers 503 so load balancers stop sending. */
-  startDraining(): void {
-    this.drainingSince ??= this.now();
-  }
-
-  get draining(): boolean {
-    return this.drainingSince !== null;
   }
 
   /** Each vendor with a connector, probed at most once per PROBE_REUSE_MS. */
@@ -80,6 +68,26 @@ export class GatewayHealth {
 
   async vendor(provider: Provider): Promise<VendorStatus | null> {
     return (await this.vendors()).find((status) => status.provider === provider) ?? null;
+  }
+}
+
+/**
+ * What the process knows about its own health: whether it is draining (readiness) and whether
+ * its Redis answers. Vendors are each tenant's (`VendorHealth`).
+ */
+export class GatewayHealth {
+  private drainingSince: number | null = null;
+  private pingRedis: (() => Promise<unknown>) | null = null;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** From the first SIGTERM on, `/readyz` answers 503 so load balancers stop sending. */
+  startDraining(): void {
+    this.drainingSince ??= this.now();
+  }
+
+  get draining(): boolean {
+    return this.drainingSince !== null;
   }
 
   /** Makes `redis()` report this connection (the gateway calls it when REDIS_URL is set). */

@@ -29,7 +29,7 @@ export function messageNode(ctx: Context, id: string): Promise<Message> {
 }
 
 export function messageById(ctx: Context, id: string): Promise<Message> {
-  return ctx.loaders.message.load(messageVendorId(expectGlobalId(id, 'Message')));
+  return ctx.loaders.message.load(messageVendorId(expectGlobalId(ctx, id, 'Message')));
 }
 
 /** `messages(contactId:)`: a LlamadaPro contact's messages, newest first. */
@@ -37,7 +37,7 @@ export function listMessages(
   ctx: Context,
   args: ListArgs & { contactId: string },
 ): Promise<ConnectionShape<Message>> {
-  const contact = expectGlobalId(args.contactId, 'Contact', 'contactId');
+  const contact = expectGlobalId(ctx, args.contactId, 'Contact', 'contactId');
   // ListMessages takes the contact id as a number; anything else would be a vendor 400.
   if (
     contact.provider !== 'LLAMADAPRO' ||

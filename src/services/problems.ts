@@ -25,7 +25,7 @@ export function problemNode(ctx: Context, id: string): Promise<Problem> {
 }
 
 export function problemById(ctx: Context, id: string): Promise<Problem> {
-  return ctx.loaders.problem.load(problemVendorId(expectGlobalId(id, 'Problem')));
+  return ctx.loaders.problem.load(problemVendorId(expectGlobalId(ctx, id, 'Problem')));
 }
 
 const problemFilterSchema = z.object({

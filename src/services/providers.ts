@@ -10,9 +10,13 @@ export function providerDescription(provider: Provider): string {
   return vendorOf(provider).description;
 }
 
-/** Every vendor with its mode and base URL, in the Provider enum's order. */
+/**
+ * Every vendor with its mode and base URL, in the Provider enum's order; a tenant's only those
+ * it has (README, "Tenants").
+ */
 export function listProviders(ctx: Context): ProviderSetup[] {
-  return ctx.connectors.providers;
+  const all = ctx.connectors.providers;
+  return ctx.idScope === null ? all : all.filter((setup) => setup.mode !== 'DISABLED');
 }
 
 /** What a vendor supports through the graph; nothing when it is DISABLED. */

@@ -44,7 +44,7 @@ export function taskNode(ctx: Context, id: string): Promise<Task> {
 }
 
 export function taskById(ctx: Context, id: string): Promise<Task> {
-  return ctx.loaders.task.load(taskVendorId(expectGlobalId(id, 'Task')));
+  return ctx.loaders.task.load(taskVendorId(expectGlobalId(ctx, id, 'Task')));
 }
 
 /**

@@ -12,6 +12,8 @@
  * asks for `release` (or throws), and refuse new keys rather than evict live ones.
  */
 export interface IdempotencyClaim {
+  /** The tenant the client belongs to (`-` with one tenant); tenants never share keys. */
+  tenant: string;
   /** Whose key it is: a digest of the client's API key, or its address. */
   scope: string;
   /** The client's key, qualified by the mutation it was sent with. */

@@ -70,7 +70,8 @@ export class InMemoryIdempotencyStore implements IdempotencyStore {
     claim: IdempotencyClaim,
     task: () => Promise<Attempt<T>>,
   ): Promise<IdempotentResult<T>> {
-    const id = JSON.stringify([claim.scope, claim.key]);
+    const id = JSON.stringify([claim.tenant, claim.scope, claim.key]);
+    const scope = JSON.stringify([claim.tenant, claim.scope]);
     for (;;) {
       this.reclaim(this.now());
       const known = this.entries.get(id);
@@ -81,12 +82,12 @@ export class InMemoryIdempotencyStore implements IdempotencyStore {
       if (settled) return { kind: 'replayed', value: settled.value as T };
       // The first attempt released the key: whoever gets here first claims it anew.
     }
-    const refusal = this.refusal(claim.scope);
+    const refusal = this.refusal(scope);
     if (refusal) return { kind: 'unavailable', ...refusal };
 
     let settle!: (outcome: { value: unknown } | null) => void;
     const entry: Entry = {
-      scope: claim.scope,
+      scope,
       fingerprint: claim.fingerprint,
       outcome: new Promise((resolve) => (settle = resolve)),
       bytes: ENTRY_OVERHEAD_BYTES + id.length + claim.fingerprint.length,

@@ -25,13 +25,6 @@ import { SettledKeys, type Watch } from './settled-keys.js';
  */
 export const CLAIM_MARGIN_MS = 2000;
 
-/**
- * The segment of every key that will hold the tenant's id; `-` until tenants exist.
- * Tenant ids, scope digests and key digests never collide with the fixed names below (`keys`,
- * `bytes`, `settled`), which sit at other depths or have other lengths.
- */
-const NO_TENANT = '-';
-
 /** What an entry costs beyond its key and value: the hash's fields and the index members. */
 const ENTRY_OVERHEAD_BYTES = 256;
 
@@ -185,14 +178,17 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   private entryOf(claim: IdempotencyClaim): Entry {
     const scope = digest(claim.scope);
     const key = digest(claim.key);
-    const record = this.connection.key('idem', NO_TENANT, scope, key);
+    // The tenant's id (`-` with one tenant), scope digests and key digests never collide with
+    // the fixed names (`keys`, `bytes`, `settled`), which sit at other depths.
+    const tenant = claim.tenant;
+    const record = this.connection.key('idem', tenant, scope, key);
     return {
       record,
-      scopeIndex: this.connection.key('idem', NO_TENANT, scope, 'keys'),
+      scopeIndex: this.connection.key('idem', tenant, scope, 'keys'),
       globalIndex: this.connection.key('idem', 'keys'),
       bytesCounter: this.connection.key('idem', 'bytes'),
       scopeMember: key,
-      globalMember: `${NO_TENANT}:${scope}:${key}`,
+      globalMember: `${tenant}:${scope}:${key}`,
       fingerprint: digest(claim.fingerprint),
       claimBytes: ENTRY_OVERHEAD_BYTES + record.length,
     };

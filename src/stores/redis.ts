@@ -9,13 +9,20 @@ import type { Logger } from '../logger.js';
  */
 export const REDIS_COMMAND_TIMEOUT_MS = 1000;
 
+/** What a store needs of Redis: the connections, and the keys it may write. */
+export interface RedisKeyspace {
+  readonly client: Redis;
+  /** `prefix` + the parts joined by `:`. */
+  key(...parts: string[]): string;
+}
+
 /**
  * The Redis connections of one gateway process, with the key prefix every key and channel takes.
  * Commands fail at once while Redis is unreachable (no offline queue), and the client keeps
  * reconnecting in the background, so the gateway starts and serves without Redis and recovers
  * without a restart once it is back.
  */
-export class RedisConnection {
+export class RedisConnection implements RedisKeyspace {
   readonly client: Redis;
   private subscriberClient: Redis | null = null;
   private up = false;
@@ -31,6 +38,15 @@ export class RedisConnection {
   /** `prefix` + the parts joined by `:`, e.g. `switchboard:idem:<scope>:<key>`. */
   key(...parts: string[]): string {
     return `${this.settings.prefix}${parts.join(':')}`;
+  }
+
+  /**
+   * The same connections with every key of one tenant under `<prefix>t:<tenant>:` (README,
+   * "Tenants"); with one tenant (`-`) the keys stay where they always were.
+   */
+  forTenant(tenant: string): RedisKeyspace {
+    if (tenant === '-') return this;
+    return { client: this.client, key: (...parts) => this.key('t', tenant, ...parts) };
   }
 
   /** Whether the command connection is up right now (for `/status`). */

@@ -51,7 +51,7 @@ const CALL_EVENTS = /* GraphQL */ `
 `;
 
 function callFilter(id: string) {
-  return { filter: { callId: encodeGlobalId('Call', `OVIA:${id}`) } };
+  return { filter: { callId: encodeGlobalId(null, 'Call', `OVIA:${id}`) } };
 }
 
 async function post(gateway: TestGateway, id: string, status: string, extra = {}) {
@@ -115,7 +115,7 @@ describe('callEvents and messageEvents', () => {
       expect(events[0]).toMatchObject({
         provider: 'OVIA',
         call: {
-          id: encodeGlobalId('Call', `OVIA:${id}`),
+          id: encodeGlobalId(null, 'Call', `OVIA:${id}`),
           providerId: id,
           customerPhone: '+14155550123',
           agent: { name: 'Live Agent' },
@@ -193,7 +193,7 @@ describe('callEvents and messageEvents', () => {
           }
         }
       `,
-      { contactId: encodeGlobalId('Contact', 'LLAMADAPRO:501') },
+      { contactId: encodeGlobalId(null, 'Contact', 'LLAMADAPRO:501') },
       auth,
     );
     const message = (id: number, contactId: number, content: string) => ({

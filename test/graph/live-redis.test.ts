@@ -57,7 +57,7 @@ describe.skipIf(!enabled)('live events shared through Redis', () => {
     await keys.cleanup();
   });
 
-  const filterFor = (id: string) => ({ callId: encodeGlobalId('Call', `OVIA:${id}`) });
+  const filterFor = (id: string) => ({ callId: encodeGlobalId(null, 'Call', `OVIA:${id}`) });
   async function post(gateway: TestGateway, id: string, status: string, webhookId?: string) {
     const answer = await postWebhook(
       gateway.url,
@@ -146,7 +146,7 @@ describe.skipIf(!enabled)('live events shared through Redis', () => {
     const sub = await subscribeSse(
       b.url,
       'subscription ($contactId: ID) { messageEvents(contactId: $contactId) { cursor message { providerId content } } }',
-      { contactId: encodeGlobalId('Contact', `LLAMADAPRO:${contactId}`) },
+      { contactId: encodeGlobalId(null, 'Contact', `LLAMADAPRO:${contactId}`) },
     );
     const answer = await postWebhook(a.url, 'llamadapro', LLAMADAPRO_SECRET, {
       type: 'message.created',

@@ -156,7 +156,8 @@ describe('abuse limits (defaults)', () => {
     expect(counter(after, 'CX')).toBe(counter(before, 'CX') + 1);
     expect(counter(after, 'OVIA')).toBe(counter(before, 'OVIA'));
     expect(after).toMatch(
-      /switchboard_graphql_request_duration_seconds_count\{operation="MetricsProbe"\} 1/,
+      // Without a tenants file every series belongs to the one tenant, `-`.
+      /switchboard_graphql_request_duration_seconds_count\{tenant="-",operation="MetricsProbe"\} 1/,
     );
     expect(after).toMatch(/switchboard_upstream_request_duration_seconds_bucket\{[^}]*vendor="CX"/);
   });

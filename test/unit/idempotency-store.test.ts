@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryIdempotencyStore } from '../../src/stores/memory-idempotency.js';
 import { fingerprint } from '../../src/mutations/run-mutation.js';
 
-const claim = (key: string, fingerprint = 'f', scope = 'client-a') => ({ scope, key, fingerprint });
+const claim = (key: string, fingerprint = 'f', scope = 'client-a', tenant = '-') => ({
+  tenant,
+  scope,
+  key,
+  fingerprint,
+});
 const kept =
   <T>(value: T) =>
   async () => ({ value });
@@ -48,6 +53,11 @@ describe('InMemoryIdempotencyStore', () => {
     expect(await store.run(claim('k', 'a', 'client-a'), kept('again'))).toEqual({
       kind: 'replayed',
       value: 'A',
+    });
+    // The same client scope and key in another tenant is another key.
+    expect(await store.run(claim('k', 'a', 'client-a', 'acme'), kept('acme'))).toEqual({
+      kind: 'fresh',
+      value: 'acme',
     });
   });
 

@@ -39,7 +39,8 @@ async function store(
 let n = 0;
 /** A key no other test of this file uses. */
 const fresh = (name: string) => `${name}-${++n}`;
-const claim = (key: string, fingerprint = 'f', scope = 'ip:127.0.0.1') => ({
+const claim = (key: string, fingerprint = 'f', scope = 'ip:127.0.0.1', tenant = '-') => ({
+  tenant,
   scope,
   key,
   fingerprint,
@@ -91,7 +92,12 @@ describe.runIf(enabled)('RedisIdempotencyStore', () => {
       kind: 'fresh',
       value: { run: 2 },
     });
-    expect(runs).toBe(2);
+    // The same client scope and key in another tenant is another key.
+    expect(await a.run(claim(key, 'x', 'ip:127.0.0.1', 'acme'), task)).toMatchObject({
+      kind: 'fresh',
+      value: { run: 3 },
+    });
+    expect(runs).toBe(3);
   });
 
   it('is shared by every process: concurrent claims through two connections run once', async () => {

@@ -49,7 +49,14 @@ const created = z.object({ id: z.string() });
 
 /** Just what runMutation reads from a request's context. */
 function context(store = new InMemoryIdempotencyStore()): Context {
-  return { client: 'ip:127.0.0.1', idempotency: store, metrics: createMetrics(), logger } as never;
+  return {
+    tenant: '-',
+    idScope: null,
+    client: 'ip:127.0.0.1',
+    idempotency: store,
+    metrics: createMetrics(),
+    logger,
+  } as never;
 }
 
 const mutate = (ctx: Context, run: () => Promise<unknown>) =>

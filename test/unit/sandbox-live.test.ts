@@ -93,7 +93,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   sandbox = await startSandbox({ live: { stepDelayMs: STEP_MS } });
   const { port } = receiver.address() as AddressInfo;
-  sandbox.sendWebhooks({ baseUrl: `http://127.0.0.1:${port}`, secrets: SECRETS });
+  sandbox.sendWebhooks({ webhooksUrl: `http://127.0.0.1:${port}/webhooks`, secrets: SECRETS });
 });
 
 afterAll(async () => {
@@ -211,7 +211,7 @@ describe('a call started on the sandbox', () => {
   it('walks at most maxWalks calls at once; calls past it stay where they started', async () => {
     const small = await startSandbox({ live: { stepDelayMs: 5000, maxWalks: 1 } });
     const { port } = receiver.address() as AddressInfo;
-    small.sendWebhooks({ baseUrl: `http://127.0.0.1:${port}`, secrets: SECRETS });
+    small.sendWebhooks({ webhooksUrl: `http://127.0.0.1:${port}/webhooks`, secrets: SECRETS });
     readBack = () => null;
     try {
       const place = async () => {
@@ -235,7 +235,7 @@ describe('a call started on the sandbox', () => {
   it('stops walking when the sandbox closes, posting nothing afterwards', async () => {
     const slow = await startSandbox({ live: { stepDelayMs: 200 } });
     const { port } = receiver.address() as AddressInfo;
-    slow.sendWebhooks({ baseUrl: `http://127.0.0.1:${port}`, secrets: SECRETS });
+    slow.sendWebhooks({ webhooksUrl: `http://127.0.0.1:${port}/webhooks`, secrets: SECRETS });
     readBack = () => null;
     const answer = await fetch(`${slow.urls.llamadapro}/api/v1/calls/bridge`, {
       method: 'POST',

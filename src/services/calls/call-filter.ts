@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalidInput } from '../../errors.js';
-import { decodeGlobalId, type GlobalId } from '../../ids.js';
+import { GraphQLError } from 'graphql';
+import { decodeGlobalId, type GlobalId, type IdScoped } from '../../ids.js';
 import { CALL_STATUSES, CALL_DIRECTIONS, type Call, type CallFilter } from '../../model/call.js';
 import { CALL_PROVIDERS, PROVIDERS, type CallProvider } from '../../model/provider.js';
 import { toE164 } from '../../model/phone.js';
@@ -37,14 +38,17 @@ export interface ParsedCallFilter {
  * list reads, and the vendor's own agent id the calls are matched on.
  */
 function parseAgentId(
+  request: IdScoped,
   globalId: string,
   providers: CallProvider[],
 ): { provider: CallProvider; agentId: string } {
   const field = ['filter', 'agentId'];
   let id: GlobalId;
   try {
-    id = decodeGlobalId(globalId);
-  } catch {
+    id = decodeGlobalId(request, globalId);
+  } catch (error) {
+    // Another tenant's agent stays NOT_FOUND, as any foreign id (README, "Tenants").
+    if (error instanceof GraphQLError && error.extensions['code'] === 'NOT_FOUND') throw error;
     throw invalidInput('filter.agentId must be the id of an Agent', { field });
   }
   if (id.type !== 'Agent') {
@@ -59,11 +63,17 @@ function parseAgentId(
   return { provider, agentId: id.providerId };
 }
 
-/** Validates `CallFilter`; bad values are INVALID_INPUT errors naming the member. */
-export function parseCallFilter(input: unknown): ParsedCallFilter {
+/**
+ * Validates `CallFilter`; bad values are INVALID_INPUT errors naming the member. Without
+ * `providers` the filter reads the request's default call vendors (`Context.callProviders`).
+ */
+export function parseCallFilter(
+  request: IdScoped & { callProviders: readonly CallProvider[] },
+  input: unknown,
+): ParsedCallFilter {
   const value = parseFilter(filterSchema, input);
   let providers: CallProvider[] = [];
-  for (const provider of value.providers ?? CALL_PROVIDERS) {
+  for (const provider of value.providers ?? request.callProviders) {
     const callProvider = CALL_PROVIDERS.find((name) => name === provider);
     if (!callProvider) {
       throw invalidInput(`filter.providers: ${provider} has no calls`, {
@@ -74,7 +84,7 @@ export function parseCallFilter(input: unknown): ParsedCallFilter {
   }
   const filter: CallFilter = {};
   if (value.agentId !== undefined) {
-    const agent = parseAgentId(value.agentId, providers);
+    const agent = parseAgentId(request, value.agentId, providers);
     providers = [agent.provider];
     filter.agentId = agent.agentId;
   }

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { atPath, invalidInput, providerNotConfigured } from '../../errors.js';
-import { encodeGlobalId, localId } from '../../ids.js';
+import { encodeGlobalId, localId, type IdScope } from '../../ids.js';
 import type { Call, CallFilter } from '../../model/call.js';
 import type { CallProvider } from '../../model/provider.js';
 import type { Page, PagedSource } from '../../paging/paged-source.js';
@@ -29,7 +29,7 @@ export interface CallStats {
   complete: boolean;
 }
 
-function keyPart(call: Call, dimension: CallStatsDimension): string {
+function keyPart(call: Call, dimension: CallStatsDimension, scope: IdScope): string {
   switch (dimension) {
     case 'PROVIDER':
       return call.provider;
@@ -39,7 +39,7 @@ function keyPart(call: Call, dimension: CallStatsDimension): string {
       return call.direction ?? NO_VALUE;
     case 'AGENT':
       return call.agent
-        ? encodeGlobalId('Agent', localId(call.agent.provider, call.agent.providerId))
+        ? encodeGlobalId(scope, 'Agent', localId(call.agent.provider, call.agent.providerId))
         : NO_VALUE;
     case 'DAY': {
       const started = call.startedAt === null ? Number.NaN : Date.parse(call.startedAt);
@@ -74,10 +74,12 @@ interface Accumulator {
 export function groupCalls(
   calls: Iterable<Call>,
   dimensions: readonly CallStatsDimension[],
+  /** The id scope AGENT keys are given in (`Context.idScope`). */
+  scope: IdScope,
 ): CallStatsGroup[] {
   const groups = new Map<string, Accumulator>();
   for (const call of calls) {
-    const key = dimensions.map((dimension) => keyPart(call, dimension));
+    const key = dimensions.map((dimension) => keyPart(call, dimension, scope));
     const id = JSON.stringify(key);
     let group = groups.get(id);
     if (!group) {
@@ -139,7 +141,7 @@ export async function callStats(
   },
 ): Promise<CallStats> {
   const dimensions = parseDimensions(args.groupBy);
-  const { providers, filter } = parseCallFilter(args.filter);
+  const { providers, filter } = parseCallFilter(ctx, args.filter);
   const { path } = args;
   let complete = true;
   const fail = (provider: CallProvider, error: unknown) => {
@@ -187,7 +189,7 @@ export async function callStats(
     }),
   );
   const calls = lists.flat();
-  return { totalCount: calls.length, groups: groupCalls(calls, dimensions), complete };
+  return { totalCount: calls.length, groups: groupCalls(calls, dimensions, ctx.idScope), complete };
 }
 
 /** The matching calls of a vendor's list, from its first page (already read) to the end. */

@@ -33,5 +33,5 @@ export async function findAgent(
 
 /** `agent(id:)`: one agent by its global id. */
 export function getAgent(ctx: Context, globalId: string): Promise<AgentRef | null> {
-  return findAgent(ctx, expectGlobalId(globalId, 'Agent'));
+  return findAgent(ctx, expectGlobalId(ctx, globalId, 'Agent'));
 }

@@ -6,7 +6,7 @@ import { isCallProvider } from '../../model/provider.js';
 
 /** `call(id:)`: one call by its global id, through the request's call loader. */
 export function getCall(ctx: Context, globalId: string): Promise<Call> {
-  const id = expectGlobalId(globalId, 'Call');
+  const id = expectGlobalId(ctx, globalId, 'Call');
   if (!isCallProvider(id.provider)) throw invalidInput(`${id.provider} has no calls`);
   return ctx.loaders.call.load(localId(id.provider, id.providerId));
 }

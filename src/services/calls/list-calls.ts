@@ -56,7 +56,7 @@ export function listCalls(
   ctx: Context,
   args: ListArgs & { filter?: unknown },
 ): Promise<ConnectionShape<Call>> {
-  const { providers, filter } = parseCallFilter(args.filter);
+  const { providers, filter } = parseCallFilter(ctx, args.filter);
   return mergeCalls(ctx, {
     providers,
     filter,
