@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { oviaStartCallInput } from '../support/sandbox-inputs.js';
 
 const START_CALL = `mutation Start($input: StartCallInput!, $key: String) {
   startCall(input: $input, idempotencyKey: $key) {
@@ -15,17 +16,7 @@ const ADD_NOTE = `mutation AddNote($input: AddCallNoteInput!, $key: String) {
   }
 }`;
 
-const oviaCall = (toNumber: string) => ({
-  ovia: {
-    userId: '8f6e5d4c-3b2a-4190-9e8d-7c6b5a493827',
-    agentId: '0b8e6a52-3c1d-4f7e-9a2b-5d6c7e8f9a01',
-    type: 'phone_call',
-    direction: 'OUTBOUND',
-    fromNumber: '+576013005500',
-    toNumber,
-    phoneNumberId: '8e7f6a5b-4c3d-4ecf-9ab1-ac9d8e7f6a54',
-  },
-});
+const oviaCall = oviaStartCallInput;
 
 const posts = (t: TestGateway, vendor: 'ovia' | 'happyrobot') =>
   t.gateway.sandbox!.requests(vendor).filter((request) => request.method === 'POST');

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxVendorConfigs, startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { redisTestsEnabled, testPrefix, TEST_REDIS_URL } from '../support/redis.js';
+import { oviaStartCallInput } from '../support/sandbox-inputs.js';
 
 /**
  * Two gateway processes sharing one Redis, both in front of the same (sandbox) Ovia as a live
@@ -18,17 +19,7 @@ const START_CALL = `mutation Start($input: StartCallInput!, $key: String) {
   }
 }`;
 
-const oviaCall = (toNumber: string) => ({
-  ovia: {
-    userId: '8f6e5d4c-3b2a-4190-9e8d-7c6b5a493827',
-    agentId: '0b8e6a52-3c1d-4f7e-9a2b-5d6c7e8f9a01',
-    type: 'phone_call',
-    direction: 'OUTBOUND',
-    fromNumber: '+576013005500',
-    toNumber,
-    phoneNumberId: '8e7f6a5b-4c3d-4ecf-9ab1-ac9d8e7f6a54',
-  },
-});
+const oviaCall = oviaStartCallInput;
 
 /** A claim lasts UPSTREAM_TIMEOUT_MS plus the store's 2 s margin past its holder's last renewal. */
 const UPSTREAM_TIMEOUT_MS = 1500;

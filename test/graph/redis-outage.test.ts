@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { redisIsUp, redisTestsEnabled, testPrefix } from '../support/redis.js';
+import { oviaStartCallInput } from '../support/sandbox-inputs.js';
 
 /**
  * A Redis of this file's own (the shared one is never stopped), started after the gateway and
@@ -31,17 +32,7 @@ const START_CALL = `mutation Start($input: StartCallInput!, $key: String) {
 }`;
 const CALLS = '{ calls(first: 2, filter: { providers: [OVIA] }) { edges { node { id } } } }';
 
-const oviaCall = (toNumber: string) => ({
-  ovia: {
-    userId: '8f6e5d4c-3b2a-4190-9e8d-7c6b5a493827',
-    agentId: '0b8e6a52-3c1d-4f7e-9a2b-5d6c7e8f9a01',
-    type: 'phone_call',
-    direction: 'OUTBOUND',
-    fromNumber: '+576013005500',
-    toNumber,
-    phoneNumberId: '8e7f6a5b-4c3d-4ecf-9ab1-ac9d8e7f6a54',
-  },
-});
+const oviaCall = oviaStartCallInput;
 
 let port: number;
 let redisUrl: string;

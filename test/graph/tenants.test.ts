@@ -7,6 +7,7 @@ import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { postWebhook, subscribeSse, webhookSecret } from '../support/live.js';
+import { oviaStartCallInput } from '../support/sandbox-inputs.js';
 import { redisTestsEnabled, testPrefix, TEST_REDIS_URL } from '../support/redis.js';
 
 /*
@@ -171,18 +172,7 @@ function describeTenants(label: string, extraEnv: () => Record<string, string>) 
           }
         }
       `;
-      // The sandbox's Ovia user, agent and line (as test/graph/mutations-calls.test.ts uses).
-      const input = {
-        ovia: {
-          userId: '8f6e5d4c-3b2a-4190-9e8d-7c6b5a493827',
-          agentId: '0b8e6a52-3c1d-4f7e-9a2b-5d6c7e8f9a01',
-          type: 'phone_call',
-          direction: 'OUTBOUND',
-          fromNumber: '+576013005500',
-          toNumber: '+14155550123',
-          phoneNumberId: '8e7f6a5b-4c3d-4ecf-9ab1-ac9d8e7f6a54',
-        },
-      };
+      const input = oviaStartCallInput('+14155550123');
       const posts = (sandbox: Sandbox) =>
         sandbox.requests('ovia').filter((request) => request.method === 'POST').length;
       for (let round = 0; round < 2; round += 1) {

@@ -7,6 +7,7 @@ import { vendorEnvironment } from '../../src/config.js';
 import { sandboxVendorConfigs, startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { subscribeSse } from '../support/live.js';
 import { redisTestsEnabled, TEST_REDIS_URL, testPrefix } from '../support/redis.js';
+import { oviaStartCallInput } from '../support/sandbox-inputs.js';
 
 const enabled = await redisTestsEnabled('test/graph/workers.test.ts');
 
@@ -17,17 +18,7 @@ const START_CALL = `mutation Start($input: StartCallInput!, $key: String) {
   }
 }`;
 
-const OVIA_CALL = {
-  ovia: {
-    userId: '8f6e5d4c-3b2a-4190-9e8d-7c6b5a493827',
-    agentId: '0b8e6a52-3c1d-4f7e-9a2b-5d6c7e8f9a01',
-    type: 'phone_call',
-    direction: 'OUTBOUND',
-    fromNumber: '+576013005500',
-    toNumber: '+573100007777',
-    phoneNumberId: '8e7f6a5b-4c3d-4ecf-9ab1-ac9d8e7f6a54',
-  },
-};
+const OVIA_CALL = oviaStartCallInput('+573100007777');
 
 const CALLS_ON_OVIA =
   '{ calls(first: 2, filter: { providers: [OVIA] }) { edges { node { id } } } }';
