@@ -90,9 +90,24 @@ export interface TenantLookup extends ClientKeys {
   forAuthorization(authorization: string | null): RequestTenant | null;
 }
 
+/**
+ * The tenant of each request, looked up once (one digest of its key) and then the same for all
+ * of its plugins and its context, even if a reload of the tenants file lands in between.
+ */
+function tenantsByRequest(tenants: TenantLookup): (request: Request) => RequestTenant | null {
+  const known = new WeakMap<Request, RequestTenant | null>();
+  return (request) => {
+    let tenant = known.get(request);
+    if (tenant === undefined) {
+      tenant = tenants.forAuthorization(request.headers.get('authorization'));
+      known.set(request, tenant);
+    }
+    return tenant;
+  };
+}
+
 /** The tenant of a request the auth plugin let through (a removed key can arrive over a socket). */
-function tenantOf(tenants: TenantLookup, request: Request): RequestTenant {
-  const tenant = tenants.forAuthorization(request.headers.get('authorization'));
+function requireTenant(tenant: RequestTenant | null): RequestTenant {
   if (!tenant) {
     throw new GraphQLError('A valid API key is required: Authorization: Bearer <key>', {
       extensions: { code: 'UNAUTHENTICATED' },
@@ -114,6 +129,7 @@ export function createSwitchboardYoga(
   },
 ): SwitchboardYoga {
   const { tenants } = services;
+  const tenantOf = tenantsByRequest(tenants);
   const { config, logger, metrics } = services;
   const caches = documentCaches(config.limits.documentCacheBytes);
   metrics.measureDocumentCache(caches.bytes);
@@ -124,17 +140,13 @@ export function createSwitchboardYoga(
       : loadPersistedOperations(config.persistedOperations);
   const plugins: NonNullable<YogaServerOptions<Record<string, never>, Context>['plugins']> = [
     useClientAuth(tenants),
-    useHealth(
-      services.health,
-      (request) => tenants.forAuthorization(request.headers.get('authorization'))?.health ?? null,
-    ),
+    useHealth(services.health, (request) => tenantOf(request)?.health ?? null),
     useObservability({
       logger,
       metrics,
       maxUpstreamRequests: config.limits.maxUpstreamRequests,
       tracing: services.tracing ?? null,
-      tenantOf: (request) =>
-        tenants.forAuthorization(request.headers.get('authorization'))?.id ?? '-',
+      tenantOf: (request) => tenantOf(request)?.id ?? '-',
       operationLabels: new OperationLabels(
         manifest === null ? null : operationNames(manifest.values()),
       ),
@@ -147,8 +159,7 @@ export function createSwitchboardYoga(
             limiter: services.rateLimiter,
             perMinute: config.rateLimitPerMinute,
             clientOf: (initial) => clientScope(initial, tenants.required),
-            scopeOf: (request) =>
-              tenants.forAuthorization(request.headers.get('authorization'))?.id ?? '-',
+            scopeOf: (request) => tenantOf(request)?.id ?? '-',
           }),
         ]
       : []),
@@ -175,7 +186,7 @@ export function createSwitchboardYoga(
     context: (initial) =>
       createContext(
         services,
-        tenantOf(tenants, initial.request),
+        requireTenant(tenantOf(initial.request)),
         initial.request,
         clientScope(initial, tenants.required),
       ),
