@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
@@ -67,5 +70,35 @@ describe('configuration', () => {
     expect(child.status).not.toBe(0);
     expect(child.stderr.trim().split('\n')).toHaveLength(1);
     expect(child.stderr).toContain('OVIA_API_KEY');
+  });
+});
+
+describe('a tenants file in the configuration', () => {
+  const file = (tenants: unknown[]) => {
+    const folder = mkdtempSync(join(tmpdir(), 'switchboard-config-'));
+    const path = join(folder, 'tenants.json');
+    writeFileSync(path, JSON.stringify({ tenants }));
+    return path;
+  };
+
+  it('replaces the environment: no sandbox flag, and it counts as configured in production', () => {
+    const path = file([{ id: 'one', apiKeys: ['k'], sandbox: { seed: 1 } }]);
+    const config = loadConfig({ SWITCHBOARD_TENANTS_FILE: path, NODE_ENV: 'production' });
+    expect(config.sandbox).toBe(false);
+    expect(config.tenants?.tenants.map((tenant) => tenant.id)).toEqual(['one']);
+  });
+
+  it('refuses SWITCHBOARD_API_KEYS beside it, and sandbox tenants with several workers', () => {
+    const path = file([{ id: 'one', apiKeys: ['k'], sandbox: { seed: 1 } }]);
+    expect(() => loadConfig({ SWITCHBOARD_TENANTS_FILE: path, SWITCHBOARD_API_KEYS: 'x' })).toThrow(
+      /SWITCHBOARD_TENANTS_FILE and SWITCHBOARD_API_KEYS are both set/,
+    );
+    expect(() =>
+      loadConfig({
+        SWITCHBOARD_TENANTS_FILE: path,
+        SWITCHBOARD_WORKERS: '2',
+        REDIS_URL: 'redis://127.0.0.1:6379',
+      }),
+    ).toThrow(/each worker would hold a sandbox of its own/);
   });
 });
