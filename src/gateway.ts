@@ -223,6 +223,8 @@ export async function startGateway(
   const health = new GatewayHealth();
   if (redis) health.watchRedis(() => redis.client.ping());
   const rateLimiter = rateLimiterFor(config, redis, logger);
+  const subscribers = new SubscriberBudget(config.events.maxSubscribers);
+  metrics.measureSubscriptions(() => subscribers.used);
   const tenants = await TenantDirectory.open(
     config.tenants?.tenants ?? [singleTenant(config)],
     {
@@ -232,7 +234,7 @@ export async function startGateway(
       tracing,
       redis,
       readCache,
-      subscribers: new SubscriberBudget(config.events.maxSubscribers),
+      subscribers,
       ...(options.sandboxFaults ? { sandboxFaults: options.sandboxFaults } : {}),
       ...(options.sandboxLive ? { sandboxLive: options.sandboxLive } : {}),
     },

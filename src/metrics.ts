@@ -24,6 +24,8 @@ export interface Metrics {
   measureDocumentCache(bytes: () => number): void;
   /** Likewise for the in-process read cache (none with Redis). */
   measureReadCache(bytes: () => number): void;
+  /** Where the open-subscriptions gauge reads the process's count from. */
+  measureSubscriptions(open: () => number): void;
 }
 
 export function createMetrics(): Metrics {
@@ -103,6 +105,15 @@ export function createMetrics(): Metrics {
       this.set(readCacheBytes());
     },
   });
+  let openSubscriptions = () => 0;
+  new Gauge({
+    name: 'switchboard_subscriptions_open',
+    help: 'Open subscriptions (SSE and graphql-ws) of this process, every tenant together.',
+    registers: [registry],
+    collect() {
+      this.set(openSubscriptions());
+    },
+  });
   return {
     registry,
     graphqlDuration,
@@ -129,6 +140,9 @@ export function createMetrics(): Metrics {
     },
     measureReadCache(bytes) {
       readCacheBytes = bytes;
+    },
+    measureSubscriptions(open) {
+      openSubscriptions = open;
     },
   };
 }

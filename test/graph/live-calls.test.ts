@@ -256,6 +256,14 @@ describe('callEvents and messageEvents', () => {
         ...Array.from({ length: 49 }, () => 'UPDATED'),
       ]);
     }
+    const origin = new URL(gateway.url).origin;
+    const open = async () => {
+      const text = await (await fetch(`${origin}/metrics`, { headers: auth })).text();
+      return Number(/^switchboard_subscriptions_open (\d+)$/m.exec(text)?.[1]);
+    };
+    expect(await open()).toBeGreaterThanOrEqual(200);
     for (const subscriber of subscribers) subscriber.close();
+    // Every stream, its queue and its registration go with its client: back to the baseline.
+    await expect.poll(open, { timeout: 5000 }).toBe(0);
   }, 30_000);
 });
