@@ -141,7 +141,19 @@ export function createWebhookHandler(
       answer(response, 204);
       return;
     }
-    if (!(await options.dedup.claim(vendor, id))) {
+    let first: boolean;
+    try {
+      first = await options.dedup.claim(vendor, id);
+    } catch (error) {
+      // Redis is unreachable: the sender retries later, as after a failed store below.
+      log.error(
+        { err: { message: error instanceof Error ? error.message : String(error) } },
+        'webhook could not be checked for repeats',
+      );
+      answer(response, 503, 'the event could not be stored; retry');
+      return;
+    }
+    if (!first) {
       log.info('webhook repeated; already accepted');
       answer(response, 204);
       return;

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { redisIsUp, redisTestsEnabled, testPrefix } from '../support/redis.js';
 import { oviaStartCallInput } from '../support/sandbox-inputs.js';
+import { postWebhook, subscribeSse, webhookSecret } from '../support/live.js';
+import { encodeGlobalId } from '../../src/ids.js';
+import { randomUUID } from 'node:crypto';
 
 /**
  * A Redis of this file's own (the shared one is never stopped), started after the gateway and
@@ -171,4 +174,54 @@ describe.runIf(enabled)('keyed mutations while Redis is unavailable', () => {
     await untilRedisIsBack();
     await expectKeyedMutationsWork('+573100008005');
   }, 20_000);
+});
+
+describe.runIf(enabled)('open subscriptions while Redis is unavailable', () => {
+  it('keep their stream through an outage, and get the events accepted once Redis is back', async () => {
+    if (!redis) await startRedis();
+    const secret = webhookSecret();
+    const live = await startTestGateway({
+      REDIS_URL: redisUrl,
+      SWITCHBOARD_REDIS_PREFIX: prefix,
+      OVIA_WEBHOOK_SECRET: secret,
+    });
+    try {
+      const id = `call_${randomUUID()}`;
+      const webhook = (status: string) =>
+        postWebhook(live.url, 'ovia', secret, {
+          type: 'call.updated',
+          data: { id, direction: 'inbound', from_number: '+14155550142', status },
+        });
+      const events = await subscribeSse(
+        live.url,
+        `subscription($filter: CallEventFilter) { callEvents(filter: $filter) { type call { providerId status } } }`,
+        { filter: { callId: encodeGlobalId(null, 'Call', `OVIA:${id}`) } },
+      );
+      expect((await webhook('ringing')).status).toBe(204);
+      expect((await events.take(1))[0]!.data.callEvents.type).toBe('CREATED');
+
+      await stopRedis();
+      // Nothing can be stored: the sender is told to retry, and the stream stays open meanwhile.
+      expect((await webhook('in-progress')).status).toBe(503);
+      await expect(events.take(1, 1000)).rejects.toThrow(/only 0 of 1/);
+
+      await startRedis();
+      const deadline = Date.now() + 8000;
+      let answer = await webhook('in-progress');
+      while (answer.status !== 204 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        answer = await webhook('in-progress');
+      }
+      expect(answer.status).toBe(204);
+      // This Redis keeps nothing across a restart, so the call's last state is gone: CREATED.
+      const [after] = await events.take(1, 10_000);
+      expect(after!.data.callEvents).toEqual({
+        type: 'CREATED',
+        call: { providerId: id, status: 'IN_PROGRESS' },
+      });
+      events.close();
+    } finally {
+      await live.close();
+    }
+  }, 30_000);
 });
