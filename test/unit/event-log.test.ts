@@ -1,42 +1,9 @@
-import { noVendorExtras } from '../../src/model/call.js';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { callEventType, UnknownCursorError, type LoggedEvent } from '../../src/events/event-log.js';
 import { InMemoryEventLog } from '../../src/events/memory-event-log.js';
 import { EventStream } from '../../src/events/event-stream.js';
-import type { Call } from '../../src/model/call.js';
-
-function call(providerId: string, status: Call['status']): Call {
-  // Only the members the log reads matter here; the rest is what a mapper gives for nothing.
-  return {
-    provider: 'OVIA',
-    ...noVendorExtras(),
-    providerId,
-    status,
-    providerStatus: status.toLowerCase(),
-    direction: null,
-    channel: 'CALL',
-    from: null,
-    to: null,
-    customerPhone: null,
-    startedAt: null,
-    endedAt: null,
-    durationSeconds: null,
-    recordingUrl: null,
-    transcript: null,
-    transcriptEntries: [],
-    costs: null,
-    agent: null,
-    notes: [],
-    classification: null,
-    extraction: null,
-    customData: null,
-    analysis: null,
-    createdAt: null,
-    updatedAt: null,
-    raw: {},
-  };
-}
+import { call } from '../support/calls.js';
 
 async function read(stream: AsyncIterableIterator<LoggedEvent>, count: number) {
   const events: LoggedEvent[] = [];
