@@ -3,6 +3,7 @@ import { startGateway, type Gateway } from '../src/gateway.js';
 import { createLogger } from '../src/logger.js';
 import { postGraphQL } from './post-graphql.js';
 import { median, percentile, round } from './stats.js';
+import { deletePrefixAt } from './redis-prefix.js';
 
 /**
  * `npx tsx bench/idempotency-claim.ts`: what a keyed mutation pays for its idempotency key, in
@@ -61,12 +62,4 @@ const redis = await run('key, in Redis', { REDIS_URL, SWITCHBOARD_REDIS_PREFIX: 
 console.log(
   `added by the key: in memory ${round(memory - none, 2)} ms, in Redis ${round(redis - none, 2)} ms (medians)`,
 );
-const { Redis } = await import('ioredis');
-const client = new Redis(REDIS_URL);
-let cursor = '0';
-do {
-  const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-  if (keys.length > 0) await client.del(...keys);
-  cursor = next;
-} while (cursor !== '0');
-client.disconnect();
+await deletePrefixAt(REDIS_URL, prefix);

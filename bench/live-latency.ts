@@ -5,6 +5,7 @@ import { startGateway, type Gateway } from '../src/gateway.js';
 import { encodeGlobalId } from '../src/ids.js';
 import { createLogger } from '../src/logger.js';
 import { median, percentile, round } from './stats.js';
+import { deletePrefixAt } from './redis-prefix.js';
 
 /**
  * `npx tsx bench/live-latency.ts`: webhook-to-subscriber latency of the live events (README,
@@ -316,15 +317,7 @@ try {
   rows.push(await measure('A → Redis → B', a, b, 100, 200, 'burst'));
 } finally {
   await Promise.all([a.close(), b.close()]);
-  const { Redis } = await import('ioredis');
-  const client = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    if (keys.length > 0) await client.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  client.disconnect();
+  await deletePrefixAt(REDIS_URL, prefix);
 }
 
 console.log(

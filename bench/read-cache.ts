@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { graphQLBody } from './queries.js';
 import { postGraphQL } from './post-graphql.js';
 import { startRig } from './rig.js';
+import { deletePrefix } from './redis-prefix.js';
 import { round } from './stats.js';
 import { measureLoad, type LoadRow } from './throughput.js';
 
@@ -42,15 +43,6 @@ async function redisOrNull(): Promise<Redis | null> {
     redis.disconnect();
     return null;
   }
-}
-
-async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }
 
 async function readmeDashboard(): Promise<string> {
