@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { expectedStatus } from '../support/expected-status.js';
 
 interface Group {
   key: string[];
@@ -18,21 +19,6 @@ const STATS = `query($filter: CallFilter, $groupBy: [CallStatsDimension!]!) {
   }
 }`;
 
-/** The contract's status table, written out independently of the code under test. */
-const STATUS: Record<string, string> = {
-  completed: 'COMPLETED',
-  'in progress': 'IN_PROGRESS',
-  failed: 'FAILED',
-  'no answer': 'NO_ANSWER',
-  busy: 'BUSY',
-  queued: 'QUEUED',
-  ringing: 'RINGING',
-  canceled: 'CANCELED',
-  cancelled: 'CANCELED',
-  scheduled: 'SCHEDULED',
-};
-const statusOf = (raw: string | null | undefined) =>
-  raw ? (STATUS[raw.toLowerCase().replace(/[-_ ]+/g, ' ')] ?? 'UNKNOWN') : 'UNKNOWN';
 const dayOf = (iso: string | null | undefined) =>
   iso ? new Date(Date.parse(iso)).toISOString().slice(0, 10) : 'none';
 const agentId = (provider: string, id: string | null | undefined) =>
@@ -67,7 +53,7 @@ function sandboxCalls(): Expected[] {
   const at = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
   const ovia = data.ovia.calls.map((raw): Expected => ({
     PROVIDER: 'OVIA',
-    STATUS: statusOf(raw.status),
+    STATUS: expectedStatus(raw.status),
     DIRECTION: raw.direction === 'inbound' ? 'INBOUND' : 'OUTBOUND',
     AGENT: agentId('OVIA', raw.agent_id),
     DAY: dayOf(raw.started_at),
@@ -77,7 +63,7 @@ function sandboxCalls(): Expected[] {
   }));
   const llamadapro = data.llamadapro.calls.map((raw): Expected => ({
     PROVIDER: 'LLAMADAPRO',
-    STATUS: statusOf(raw.status),
+    STATUS: expectedStatus(raw.status),
     DIRECTION: raw.direction === 'outgoing' ? 'OUTBOUND' : 'INBOUND',
     AGENT: 'none',
     DAY: dayOf(raw.startTime),
@@ -87,7 +73,7 @@ function sandboxCalls(): Expected[] {
   }));
   const cx = data.cx.interactions.map((raw): Expected => ({
     PROVIDER: 'CX',
-    STATUS: statusOf(raw.status),
+    STATUS: expectedStatus(raw.status),
     DIRECTION: 'OUTBOUND',
     AGENT: agentId('CX', raw.agentId),
     DAY: dayOf(raw.createdAt),
@@ -96,10 +82,10 @@ function sandboxCalls(): Expected[] {
     cost: null,
   }));
   const happyrobot = data.happyrobot.calls.map((raw): Expected => {
-    const scheduled = statusOf(raw.status) === 'SCHEDULED';
+    const scheduled = expectedStatus(raw.status) === 'SCHEDULED';
     return {
       PROVIDER: 'HAPPYROBOT',
-      STATUS: statusOf(raw.status),
+      STATUS: expectedStatus(raw.status),
       DIRECTION: raw.type === 'Inbound' ? 'INBOUND' : 'OUTBOUND',
       AGENT: agentId('HAPPYROBOT', raw.agent?.id),
       DAY: scheduled ? 'none' : dayOf(raw.created),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type GraphQLAnswer, type TestGateway } from '../support/gateway.js';
+import { expectedStatus } from '../support/expected-status.js';
 
 const CALL_FIELDS = `
   id provider providerId status providerStatus direction channel from to customerPhone
@@ -35,24 +36,6 @@ interface CallsPage {
     edges: Array<{ cursor: string; node: CallNode }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
-}
-
-/** The contract's status table, written out independently of the code under test. */
-const EXPECTED_STATUS: Record<string, string> = {
-  completed: 'COMPLETED',
-  'in progress': 'IN_PROGRESS',
-  failed: 'FAILED',
-  'no answer': 'NO_ANSWER',
-  busy: 'BUSY',
-  queued: 'QUEUED',
-  ringing: 'RINGING',
-  canceled: 'CANCELED',
-  cancelled: 'CANCELED',
-  scheduled: 'SCHEDULED',
-};
-function expectedStatus(raw: string | null | undefined): string {
-  if (raw === null || raw === undefined) return 'UNKNOWN';
-  return EXPECTED_STATUS[raw.toLowerCase().replace(/[-_ ]+/g, ' ')] ?? 'UNKNOWN';
 }
 
 const iso = (value: string | null | undefined) => (value ? new Date(value).toISOString() : null);
