@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Call, CallStatus } from '../model/call.js';
 import type { Message } from '../model/message.js';
 import type { CallProvider } from '../model/provider.js';
@@ -76,5 +77,6 @@ export interface EventLog extends EventSink {
 
 /** The key of a call's last known state: one per vendor call. */
 export function callKey(provider: CallProvider, providerId: string): string {
-  return `${provider}:${providerId}`;
+  // Of fixed length: the vendor chooses its ids' length, and this becomes a Redis key.
+  return `${provider}:${createHash('sha256').update(providerId, 'utf8').digest('base64url').slice(0, 22)}`;
 }

@@ -65,13 +65,25 @@ export class EventStream implements AsyncIterableIterator<LoggedEvent> {
     this.queue.push(event);
   }
 
-  /** Replayed events go straight to the queue, ahead of any held live one. */
+  /**
+   * Replayed events go straight to the queue, ahead of any held live one, and outside the cap on
+   * live ones: the log's retention already bounds them, and it may be as large as the cap.
+   */
   replay(event: LoggedEvent): void {
     if (this.ended) return;
-    const held = this.held;
-    this.held = null;
-    this.push(event);
-    this.held = held;
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      this.failWaiting = null;
+      resolve({ value: event, done: false });
+      return;
+    }
+    this.queue.push(event);
+  }
+
+  /** Whether the stream has ended (read to its end, returned or failed). */
+  get done(): boolean {
+    return this.ended;
   }
 
   /** Ends the stream once what is queued has been read. */

@@ -75,7 +75,7 @@ export class InMemoryEventLog implements EventLog {
     // Synchronous with the registration: nothing can be appended in between.
     if (from !== null) {
       for (let index = from + 1 - this.firstSeq; index < this.events.length; index += 1) {
-        stream.push(this.events[index]!);
+        stream.replay(this.events[index]!);
       }
     }
     return stream;

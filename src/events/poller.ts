@@ -184,7 +184,7 @@ export class CallPoller {
     const baseline = state.seen === null;
     const seen = (state.seen ??= new Map());
     const occurredAt = new Date();
-    const changed: Call[] = [];
+    const changed: Array<{ call: Call; before: string | undefined }> = [];
     const written = new Map<string, string>();
     const forgotten: string[] = [];
     // Oldest first, so calls that appeared together are reported in the order they began.
@@ -194,7 +194,7 @@ export class CallPoller {
       seen.delete(call.providerId);
       seen.set(call.providerId, digest);
       if (before !== digest) written.set(call.providerId, digest);
-      if (!baseline && before !== digest) changed.push(call);
+      if (!baseline && before !== digest) changed.push({ call, before });
     }
     while (seen.size > this.maxTracked) {
       const oldest = seen.keys().next();
@@ -202,11 +202,15 @@ export class CallPoller {
       seen.delete(oldest.value);
       forgotten.push(oldest.value);
     }
-    for (const call of changed) {
+    for (const { call, before } of changed) {
       if (this.stopped) return;
       try {
         await this.options.sink.observeCall({ provider, call, occurredAt });
       } catch (error) {
+        // Not logged, so not seen: the next look finds the change again (at least once).
+        if (before === undefined) seen.delete(call.providerId);
+        else seen.set(call.providerId, before);
+        written.delete(call.providerId);
         this.options.logger.warn(
           { provider, err: { message: error instanceof Error ? error.message : String(error) } },
           'poller: the event log refused an observation',

@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import type { RedisKeyspace } from '../stores/redis.js';
+import { REDIS_COMMAND_TIMEOUT_MS, type RedisKeyspace } from '../stores/redis.js';
 import {
   callKey,
   TooManySubscribersError,
   UnknownCursorError,
   CALL_EVENT_TYPES,
+  isFinalStatus,
   type CallEvent,
   type EventLog,
   type MessageEvent,
@@ -25,7 +26,8 @@ const POSITION_WAIT_MS = 2000;
  * Derives the call event type against the call's last state and appends the event, in one step
  * so that replicas observing the same call at once still see CREATED once and in order.
  * KEYS: the stream, the call's state key (or the stream again for a message).
- * ARGV: retention, status ('' for a message), state TTL in ms, the event's JSON.
+ * ARGV: retention, status ('' for a message), state TTL in ms, the event's JSON, '1' when the
+ * status is final (`isFinalStatus`, so the list of final statuses lives in one place).
  */
 const APPEND_SCRIPT = `
 local kind = ''
@@ -33,8 +35,7 @@ if ARGV[2] ~= '' then
   local previous = redis.call('GET', KEYS[2])
   if not previous then kind = 'CREATED'
   elseif previous == ARGV[2] then kind = 'UPDATED'
-  elseif ARGV[2] == 'COMPLETED' or ARGV[2] == 'FAILED' or ARGV[2] == 'NO_ANSWER'
-    or ARGV[2] == 'BUSY' or ARGV[2] == 'CANCELED' then kind = 'ENDED'
+  elseif ARGV[5] == '1' then kind = 'ENDED'
   else kind = 'STATUS_CHANGED' end
   redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
 end
@@ -138,7 +139,7 @@ export class RedisEventLog implements EventLog {
           if (event) stream.replay(event);
           last = id;
         }
-        if (entries.length < READ_COUNT) break;
+        if (entries.length < READ_COUNT || stream.done) break;
       }
     } catch (error) {
       stream.end();
@@ -167,6 +168,7 @@ export class RedisEventLog implements EventLog {
       status,
       String(CALL_STATE_TTL_MS),
       JSON.stringify(stored),
+      stored.stream === 'call' && isFinalStatus(stored.call.status) ? '1' : '',
     );
   }
 
@@ -195,7 +197,8 @@ export class RedisEventLog implements EventLog {
   private startReader(): void {
     if (this.reader || this.closed) return;
     const reader = this.redis.client.duplicate({
-      commandTimeout: undefined,
+      // Longer than the blocking read itself: a half-open connection fails and is retried.
+      commandTimeout: BLOCK_MS + REDIS_COMMAND_TIMEOUT_MS,
       enableOfflineQueue: true,
       maxRetriesPerRequest: null,
     });

@@ -1,4 +1,5 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import type { SandboxVendor } from './faults.js';
 
 /*
@@ -57,12 +58,11 @@ export function signWebhook(
   id: string = `msg_${randomUUID()}`,
   timestamp: number = Math.floor(Date.now() / 1000),
 ): Record<string, string> {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
+  const signature = new Webhook(secret).sign(id, new Date(timestamp * 1000), body);
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': `v1,${signature}`,
+    'webhook-signature': signature,
   };
 }
 

@@ -145,6 +145,31 @@ describe('the poller', () => {
     }
   });
 
+  it('reports a change again when the event log refused it', async () => {
+    const sink = new RecordingSink();
+    let refusals = 1;
+    const flaky: EventSink = {
+      observeCall: async (observation) => {
+        if (refusals-- > 0) throw new Error('the event log is unavailable');
+        await sink.observeCall(observation);
+      },
+      observeMessage: (observation) => sink.observeMessage(observation),
+    };
+    poller(flaky).start();
+    await until(() => oviaListReads() >= 2);
+    const call = newestOviaCall();
+    const before = call.status;
+    call.status = before === 'busy' ? 'failed' : 'busy';
+    try {
+      await until(() => sink.calls.length > 0);
+      expect(refusals).toBeLessThan(0);
+      expect(sink.calls).toHaveLength(1);
+      expect(sink.calls[0]).toMatchObject({ call: { providerId: call.id } });
+    } finally {
+      call.status = before;
+    }
+  });
+
   it('reports a call that appeared after the baseline', async () => {
     const sink = new RecordingSink();
     poller(sink).start();

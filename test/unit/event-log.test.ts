@@ -58,6 +58,25 @@ describe('the in-memory event log', () => {
     expect(await resumed.next()).toEqual({ value: undefined, done: true });
   });
 
+  it('replays more retained events than a live subscriber may fall behind', async () => {
+    const log = new InMemoryEventLog(limits);
+    const first = await log.open(null);
+    await log.observeCall({ provider: 'OVIA', call: call('first', 'QUEUED'), occurredAt: at });
+    const [oldest] = await read(first, 1);
+    await first.return!();
+    for (let index = 0; index < 10_050; index += 1) {
+      await log.observeCall({
+        provider: 'OVIA',
+        call: call(`r${index}`, 'QUEUED'),
+        occurredAt: at,
+      });
+    }
+    const resumed = await log.open(oldest!.cursor);
+    const replayed = await read(resumed, 10_050);
+    expect(replayed).toHaveLength(10_050);
+    expect(replayed.at(-1)).toMatchObject({ call: { providerId: 'r10049' } });
+  });
+
   it('disconnects a subscriber that falls 10 000 events behind', async () => {
     const log = new InMemoryEventLog(limits);
     const slow = await log.open(null);
