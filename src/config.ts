@@ -285,6 +285,18 @@ function tenantVariables(): string[] {
   ];
 }
 
+/**
+ * What the rest of the configuration asks of the tenants, at start-up and at every reload: a
+ * tenant's sandbox is a set of fake vendors in its process, so workers would each have their own.
+ */
+export function checkTenantsFit(tenants: readonly TenantSettings[], workers: number): void {
+  if (workers > 1 && tenants.some((tenant) => tenant.sandbox !== null)) {
+    throw new ConfigError(
+      'SWITCHBOARD_WORKERS above 1 with tenants served by a sandbox: each worker would hold a sandbox of its own; run one worker, or give those tenants vendors',
+    );
+  }
+}
+
 /** SWITCHBOARD_TENANTS_FILE, read and checked; null when it is not set. */
 function tenantsOf(env: Env): Config['tenants'] {
   const file = env.SWITCHBOARD_TENANTS_FILE?.trim();
@@ -313,12 +325,7 @@ export function loadConfig(env: Env = process.env): Config {
   const url = read(env, 'REDIS_URL', redisUrl);
   const redis = url ? { url, prefix: read(env, 'SWITCHBOARD_REDIS_PREFIX', redisPrefix) } : null;
   const workers = read(env, 'SWITCHBOARD_WORKERS', integer(1, 1, 64));
-  // A tenant's sandbox is a set of fake vendors in its process: workers would each have their own.
-  if (workers > 1 && tenants?.tenants.some((tenant) => tenant.sandbox !== null)) {
-    throw new ConfigError(
-      'SWITCHBOARD_WORKERS above 1 with tenants served by a sandbox: each worker would hold a sandbox of its own; run one worker, or give those tenants vendors',
-    );
-  }
+  if (tenants) checkTenantsFit(tenants.tenants, workers);
   if (workers > 1 && redis === null) {
     throw new ConfigError(
       'SWITCHBOARD_WORKERS above 1 needs REDIS_URL: workers share idempotency keys, the cache and rate limits through it',

@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig, type Config, type SocketLimits } from './config.js';
+import {
+  checkTenantsFit,
+  ConfigError,
+  loadConfig,
+  type Config,
+  type SocketLimits,
+} from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Fault, SandboxVendor } from './sandbox/faults.js';
 import type { LiveOptions } from './sandbox/live.js';
@@ -312,6 +318,7 @@ export async function startGateway(
       let settings: TenantSettings[];
       try {
         settings = readTenantsFile(config.tenants.file, env);
+        checkTenantsFit(settings, config.workers);
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         logger.error(`tenants not reloaded, the old configuration stays: ${error.message}`);

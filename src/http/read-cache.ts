@@ -81,9 +81,6 @@ export interface ReadCacheOptions {
 /** Scopes are chosen by the server (a tenant's id, `-` for the single tenant), never by clients. */
 const SCOPE = /^[\w.-]{1,64}$/;
 
-/** The scope of every entry while Switchboard serves one tenant. */
-export const SINGLE_TENANT_SCOPE = '-';
-
 /** Invalidations that could not be delivered, kept for a retry; past this many, the oldest go. */
 const MAX_PENDING_INVALIDATIONS = 10_000;
 const RETRY_INVALIDATIONS_MS = 1000;

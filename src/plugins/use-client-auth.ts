@@ -45,11 +45,6 @@ export interface ClientKeys {
   matches(authorization: string): boolean;
 }
 
-/** The keys of SWITCHBOARD_API_KEYS, fixed for the life of the process. */
-export function fixedClientKeys(apiKeys: string[]): ClientKeys {
-  return { required: apiKeys.length > 0, matches: apiKeyMatcher(apiKeys) };
-}
-
 /**
  * With client keys configured, every request but the health probes and webhooks needs
  * `Authorization: Bearer <key>`.

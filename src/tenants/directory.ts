@@ -35,6 +35,10 @@ export class TenantDirectory implements ClientKeys {
   private byId = new Map<string, Tenant>();
   /** sha256 of each key → its tenant. A lookup by digest shows nothing of a key in its timing. */
   private byKey = new Map<string, Tenant>();
+  /** The reload running, if any; the next waits for it. */
+  private reloading: Promise<unknown> = Promise.resolve();
+  /** From the shutdown on, nothing more is reloaded or started. */
+  private closed = false;
   /** `http://host:port/webhooks` once the gateway listens. */
   private webhooksBase: string | null = null;
   /** One tenant configured from the environment: its keys, if any, are matched as before. */
@@ -100,7 +104,13 @@ export class TenantDirectory implements ClientKeys {
    */
   async reload(settings: TenantSettings[]): Promise<ReloadOutcome> {
     if (this.single) throw new Error('a gateway without a tenants file has nothing to reload');
-    return this.apply(settings);
+    // One reload at a time, each from what the one before left (two SIGHUPs close together).
+    const run = this.reloading.then(() => {
+      if (this.closed) throw new Error('the gateway is shutting down');
+      return this.apply(settings);
+    });
+    this.reloading = run.catch(() => undefined);
+    return run;
   }
 
   private async apply(settings: TenantSettings[]): Promise<ReloadOutcome> {
@@ -132,8 +142,10 @@ export class TenantDirectory implements ClientKeys {
     }
     const retired = [...this.byId.values()].filter((tenant) => next.get(tenant.id) !== tenant);
     const byKey = new Map<string, Tenant>();
-    for (const tenant of next.values()) {
-      for (const key of tenant.settings.apiKeys) byKey.set(digest(key), tenant);
+    // From this reading: a tenant kept as it was may have new keys.
+    for (const entry of settings) {
+      const tenant = next.get(entry.id)!;
+      for (const key of entry.apiKeys) byKey.set(digest(key), tenant);
     }
     this.byId = next;
     this.byKey = byKey;
@@ -157,7 +169,10 @@ export class TenantDirectory implements ClientKeys {
     await tenant.closeSandbox();
   }
 
+  /** The shutdown's first step: no reload after it, and the one running is waited for. */
   async stopPolling(): Promise<void> {
+    this.closed = true;
+    await this.reloading;
     await Promise.all(this.list().map((tenant) => tenant.stopPolling()));
   }
 

@@ -90,9 +90,13 @@ async function startEmbeddedSandbox(
   return { sandbox, vendors: sandboxVendorConfigs(sandbox) };
 }
 
-/** Whether two readings of a tenant configure it alike (then a reload leaves it running). */
+/**
+ * Whether two readings of a tenant configure it alike (then a reload leaves it running). Its keys
+ * are left out: rotating a key changes who reaches the tenant, not the tenant itself.
+ */
 export function settingsFingerprint(settings: TenantSettings): string {
-  return createHash('sha256').update(JSON.stringify(settings), 'utf8').digest('base64url');
+  const { apiKeys: _keys, ...rest } = settings;
+  return createHash('sha256').update(JSON.stringify(rest), 'utf8').digest('base64url');
 }
 
 /**

@@ -20,13 +20,22 @@ const SECRETS = { acme: webhookSecret(), globex: webhookSecret() };
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 /** A tenants file whose secrets are all `${NAME}` references, as the README shows it. */
-function tenantsFile(urls: { acme: Sandbox['urls']; globex: Sandbox['urls'] }, acmeKeys: string[]) {
-  const vendors = (name: 'ACME' | 'GLOBEX', sandbox: Sandbox['urls']) => ({
-    ovia: { baseUrl: sandbox.ovia, apiKey: `\${${name}_OVIA_KEY}` },
-    happyrobot: { baseUrl: sandbox.happyrobot, apiKey: SANDBOX_CREDENTIALS.happyrobot.apiKey },
-    llamadapro: { baseUrl: sandbox.llamadapro, apiKey: SANDBOX_CREDENTIALS.llamadapro.apiKey },
-    freya: { baseUrl: sandbox.freya, ...SANDBOX_CREDENTIALS.freya },
-  });
+function tenantsFile(
+  urls: { acme: Sandbox['urls']; globex: Sandbox['urls'] },
+  acmeKeys: string[],
+  /** The vendors Acme leaves out (a change of its configuration beyond its keys). */
+  acmeWithout: string[] = [],
+) {
+  const vendors = (name: 'ACME' | 'GLOBEX', sandbox: Sandbox['urls']) => {
+    const all: Record<string, unknown> = {
+      ovia: { baseUrl: sandbox.ovia, apiKey: `\${${name}_OVIA_KEY}` },
+      happyrobot: { baseUrl: sandbox.happyrobot, apiKey: SANDBOX_CREDENTIALS.happyrobot.apiKey },
+      llamadapro: { baseUrl: sandbox.llamadapro, apiKey: SANDBOX_CREDENTIALS.llamadapro.apiKey },
+      freya: { baseUrl: sandbox.freya, ...SANDBOX_CREDENTIALS.freya },
+    };
+    if (name === 'ACME') for (const vendor of acmeWithout) delete all[vendor];
+    return all;
+  };
   return JSON.stringify({
     tenants: [
       {
@@ -212,6 +221,23 @@ function describeTenants(label: string, extraEnv: () => Record<string, string>) 
         { provider: 'LLAMADAPRO', mode: 'LIVE' },
         { provider: 'HAPPYROBOT', mode: 'LIVE' },
       ]);
+      // A calls list without providers reads the tenant's call vendors: CX, which it lacks, is
+      // absent rather than an error, and no sandbox's CX is asked.
+      const calls = await gateway.query(
+        `{ calls(first: 1) { totalCount } }`,
+        {},
+        {
+          headers: bearer(KEYS.acme),
+        },
+      );
+      expect(calls.errors).toEqual([]);
+      expect(calls.data!.calls.totalCount).toBe(
+        acme.data.ovia.calls.length +
+          acme.data.llamadapro.calls.length +
+          acme.data.happyrobot.calls.length,
+      );
+      expect([...acme.requests('cx'), ...globex.requests('cx')]).toEqual([]);
+      acme.resetLog();
       const origin = new URL(gateway.url).origin;
       expect((await fetch(`${origin}/status`)).status).toBe(401);
       const status = await (
@@ -267,6 +293,14 @@ function describeTenants(label: string, extraEnv: () => Record<string, string>) 
     it('names the tenant in its log lines and metrics, never a key', async () => {
       gateway.logs.length = 0;
       await gateway.query(`{ providers { provider } }`, {}, { headers: bearer(KEYS.acme) });
+      // An upstream request of the other tenant's own, so this test stands alone.
+      await gateway.query(
+        `{ problems(first: 1) { edges { node { id } } } }`,
+        {},
+        {
+          headers: bearer(KEYS.globex),
+        },
+      );
       const line = gateway.logs
         .map((text) => JSON.parse(text))
         .find((entry) => entry.msg === 'graphql request');
@@ -301,7 +335,7 @@ function describeTenants(label: string, extraEnv: () => Record<string, string>) 
       const added = 'acme-key-3';
       writeFileSync(
         file,
-        tenantsFile({ acme: acme.urls, globex: globex.urls }, [KEYS.acme, added]),
+        tenantsFile({ acme: acme.urls, globex: globex.urls }, [KEYS.acme, added], ['freya']),
       );
       const outcome = await gateway.gateway.reloadTenants();
       expect(outcome).toEqual({ added: [], changed: ['acme'], removed: [], unchanged: ['globex'] });
@@ -332,6 +366,33 @@ function describeTenants(label: string, extraEnv: () => Record<string, string>) 
         { headers: bearer(added) },
       );
       expect(fresh.status).toBe(200);
+
+      // A new key alone changes who reaches the tenant, not the tenant: nothing is rebuilt.
+      const rotated = 'acme-key-4';
+      const before = gateway.gateway.tenants.get('acme');
+      writeFileSync(
+        file,
+        tenantsFile({ acme: acme.urls, globex: globex.urls }, [rotated, added], ['freya']),
+      );
+      expect(await gateway.gateway.reloadTenants()).toEqual({
+        added: [],
+        changed: [],
+        removed: [],
+        unchanged: ['acme', 'globex'],
+      });
+      expect(gateway.gateway.tenants.get('acme')).toBe(before);
+      const viaRotated = await gateway.query(
+        `{ providers { provider } }`,
+        {},
+        {
+          headers: bearer(rotated),
+        },
+      );
+      expect(viaRotated.status).toBe(200);
+      expect(
+        (await gateway.query(`{ providers { provider } }`, {}, { headers: bearer(KEYS.acme) }))
+          .status,
+      ).toBe(401);
 
       gateway.logs.length = 0;
       writeFileSync(file, '{ "tenants": [ { "id": "Not A Tenant" } ] }');
