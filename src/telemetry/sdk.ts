@@ -48,7 +48,9 @@ const headersGetter: TextMapGetter<Headers> = {
  * costs nothing to requests that no span is active for.
  */
 function ensureContextManager(): void {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  const manager = new AsyncLocalStorageContextManager().enable();
+  // Refused when one is set already: that one serves, and this one must not stay enabled.
+  if (!context.setGlobalContextManager(manager)) manager.disable();
 }
 
 /**
