@@ -33,8 +33,16 @@ describe('live event limits and lifecycle', () => {
     let accepted = false;
     while (!accepted && Date.now() < deadline) {
       const again = await subscribeSse(gateway.url, CALL_EVENTS);
-      const early = await again.take(1, 200).catch(() => []);
-      accepted = early.length === 0;
+      // Accepted: a 200 stream that stays open with nothing to say (the take times out), not one
+      // that answers an error or ends.
+      const early = await again.take(1, 200).then(
+        (results) => ({ results, error: null }),
+        (error: Error) => ({ results: [], error }),
+      );
+      accepted =
+        again.status === 200 &&
+        early.results.length === 0 &&
+        /only 0 of 1/.test(early.error?.message ?? '');
       again.close();
       if (!accepted) await new Promise((resolve) => setTimeout(resolve, 100));
     }
