@@ -229,7 +229,10 @@ export async function startGateway(
   const health = new GatewayHealth();
   if (redis) health.watchRedis(() => redis.client.ping());
   const rateLimiter = rateLimiterFor(config, redis, logger);
-  const subscribers = new SubscriberBudget(config.events.maxSubscribers);
+  const subscribers = new SubscriberBudget(
+    config.events.maxSubscribers,
+    config.events.maxSubscribersPerClient,
+  );
   metrics.measureSubscriptions(() => subscribers.used);
   const tenants = await TenantDirectory.open(
     config.tenants?.tenants ?? [singleTenant(config)],
