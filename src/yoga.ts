@@ -27,10 +27,7 @@ import { useHealth } from './plugins/use-health.js';
 import { useLimits } from './plugins/use-limits.js';
 import { useObservability } from './plugins/use-observability.js';
 import { useRateLimit } from './plugins/use-rate-limit.js';
-import {
-  loadPersistedOperations,
-  usePersistedOperations,
-} from './plugins/use-persisted-operations.js';
+import { usePersistedOperations } from './plugins/use-persisted-operations.js';
 import { OperationLabels, operationNames } from './plugins/operation-labels.js';
 import { schema, subgraphSchema } from './schema/index.js';
 import type { RateLimiter } from './stores/rate-limit.js';
@@ -126,6 +123,8 @@ export function createSwitchboardYoga(
     /** Readiness and Redis, for the health endpoints. */
     health: GatewayHealth;
     tenants: TenantLookup;
+    /** SWITCHBOARD_PERSISTED_OPERATIONS as `loadPersistedOperations` read it; null when unset. */
+    manifest: ReadonlyMap<string, string> | null;
   },
 ): SwitchboardYoga {
   const { tenants } = services;
@@ -133,11 +132,8 @@ export function createSwitchboardYoga(
   const { config, logger, metrics } = services;
   const caches = documentCaches(config.limits.documentCacheBytes);
   metrics.measureDocumentCache(caches.bytes);
-  // Read once: its hashes serve persisted operations, its names bound the metric labels.
-  const manifest =
-    config.persistedOperations === null
-      ? null
-      : loadPersistedOperations(config.persistedOperations);
+  // Its hashes serve persisted operations, its names bound the metric labels.
+  const { manifest } = services;
   const plugins: NonNullable<YogaServerOptions<Record<string, never>, Context>['plugins']> = [
     useClientAuth(tenants),
     useHealth(services.health, (request) => tenantOf(request)?.health ?? null),
