@@ -58,8 +58,8 @@ function listReads(
     .filter((request) => request.method === 'GET' && request.path === '/api/v1/calls');
 }
 
-/** Count and duration by STATUS, computed from Ovia's records. */
-function byStatus(calls: readonly OviaCallRecord[]) {
+/** Count and duration by STATUS, computed from a vendor's records. */
+function byStatus(calls: ReadonlyArray<{ status: string; duration?: number | null }>) {
   const groups = new Map<string, { key: string[]; count: number; durationSeconds: number }>();
   for (const call of calls) {
     const status = expectedStatus(call.status);
@@ -170,6 +170,65 @@ describe('callStats over a padded Ovia', () => {
       }
     } finally {
       calls.splice(before);
+    }
+  });
+
+  it('reads a page-numbered vendor (CX) alike: page 1, then every other page at once', async () => {
+    const sandbox = t.gateway.sandbox!;
+    const interactions = sandbox.data.cx.interactions;
+    const seeded = interactions.length;
+    for (let index = 0; interactions.length < 350; index += 1) {
+      interactions.push({
+        ...structuredClone(interactions[index % seeded]!),
+        id: `0000c0c0-0000-4000-8000-${String(interactions.length).padStart(12, '0')}`,
+      });
+    }
+    try {
+      sandbox.setFault('cx', { latencyMs: 200 });
+      sandbox.resetLog();
+      const answer = await t.query<{ callStats: Stats }>(STATS, {
+        groupBy: ['STATUS'],
+        filter: { providers: ['CX'] },
+      });
+      expect(answer.errors).toEqual([]);
+      expect(answer.data!.callStats.complete).toBe(true);
+      expect(answer.data!.callStats.totalCount).toBe(350);
+      expect(sortByKey(answer.data!.callStats.groups)).toEqual(byStatus(interactions));
+      const reads = listReads(t, 'cx');
+      expect(reads.map((read) => Number(read.query['page'])).sort((a, b) => a - b)).toEqual([
+        1, 2, 3, 4,
+      ]);
+      expect(reads[0]!.query['page']).toBe('1');
+      expect(reads.map((read) => read.inFlight)).toEqual([1, 1, 2, 3]);
+    } finally {
+      interactions.splice(seeded);
+    }
+  });
+
+  it('reads a token-paged vendor (LlamadaPro) one page after another: each token comes with the page before', async () => {
+    const sandbox = t.gateway.sandbox!;
+    const calls = sandbox.data.llamadapro.calls;
+    const seeded = calls.length;
+    for (let index = 0; calls.length < 250; index += 1) {
+      calls.push({ ...structuredClone(calls[index % seeded]!), id: 900_000 + calls.length });
+    }
+    try {
+      sandbox.setFault('llamadapro', { latencyMs: 100 });
+      sandbox.resetLog();
+      const answer = await t.query<{ callStats: Stats }>(STATS, {
+        groupBy: ['STATUS'],
+        filter: { providers: ['LLAMADAPRO'] },
+      });
+      expect(answer.errors).toEqual([]);
+      expect(answer.data!.callStats.totalCount).toBe(250);
+      expect(sortByKey(answer.data!.callStats.groups)).toEqual(byStatus(calls));
+      const reads = listReads(t, 'llamadapro');
+      expect(reads).toHaveLength(3);
+      expect(reads[0]!.query['pageToken']).toBeUndefined();
+      expect(reads.slice(1).every((read) => (read.query['pageToken'] ?? '') !== '')).toBe(true);
+      expect(reads.map((read) => read.inFlight)).toEqual([1, 1, 1]);
+    } finally {
+      calls.splice(seeded);
     }
   });
 
