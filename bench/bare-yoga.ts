@@ -28,6 +28,9 @@ const yoga = createYoga({
   graphiql: false,
   landingPage: false,
   logging: false,
+  // BENCH_YOGA_BODY_LIMIT=0 turns off yoga's own body limit, which pipes every body through a
+  // counting stream; the gateway turns it off too (src/yoga.ts), so both figures are shown.
+  ...(process.env.BENCH_YOGA_BODY_LIMIT === '0' ? { maxRequestBodySize: false as const } : {}),
 });
 const server = createServer(yoga);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

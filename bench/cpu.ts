@@ -75,6 +75,7 @@ try {
   }
   gateways.push(['Switchboard', await child('serve.ts', env)]);
   const bareYoga = await child('bare-yoga.ts');
+  const bareYogaNoBodyLimit = await child('bare-yoga.ts', { BENCH_YOGA_BODY_LIMIT: '0' });
   const passthrough = await child('passthrough.ts', env);
 
   const providers = graphQLBody(SMALL_PROVIDERS);
@@ -82,6 +83,12 @@ try {
   const dashboard = graphQLBody(await readmeDashboard(), { first: 50 });
   if (only.has('providers')) {
     await measure(bareYoga, 'floor (a): bare graphql-yoga', 'providers', providers);
+    await measure(
+      bareYogaNoBodyLimit,
+      'floor (a): bare graphql-yoga, maxRequestBodySize: false',
+      'providers',
+      providers,
+    );
     for (const [label, gateway] of gateways) await measure(gateway, label, 'providers', providers);
   }
   if (only.has('calls')) {

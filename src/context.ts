@@ -79,7 +79,6 @@ export function createContext(
 ): Context {
   const { connectors, health, events } = tenant;
   const collectedErrors: GraphQLError[] = [];
-  let loaders: Loaders | undefined;
   const callConnector = (provider: CallProvider): CallConnector => {
     const connector = connectors.callConnector(provider);
     if (!connector) throw providerNotConfigured(provider);
@@ -104,10 +103,7 @@ export function createContext(
     },
     callConnector,
     vendor: (key) => requireConnector(connectors.connectors, key),
-    // Built on first use: most operations (`providers`, a plain call list) need none of them.
-    get loaders() {
-      return (loaders ??= createLoaders(connectors));
-    },
+    loaders: createLoaders(connectors),
     statsMaxCalls: config?.limits.maxStatsCalls ?? STATS_MAX_CALLS_DEFAULT,
   };
 }

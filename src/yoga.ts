@@ -197,6 +197,12 @@ export function createSwitchboardYoga(
     landingPage: false,
     maskedErrors: true,
     batching: false,
+    // useLimits' body limit (src/plugins/use-limits.ts) already refuses a POST over
+    // SWITCHBOARD_MAX_BODY_BYTES by its Content-Length, or without one when chunked, and node's
+    // parser never reads past a declared length. yoga's own limit would pipe every body through a
+    // counting stream as well, which cost ≈ 7 % of the CPU of a small request (bench/README.md,
+    // "Speed (issue 15)").
+    maxRequestBodySize: false,
     parserAndValidationCache: caches.options,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
