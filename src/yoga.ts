@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
   createYoga,
   type GraphiQLOptions,
@@ -193,7 +192,10 @@ export function createSwitchboardYoga(
       : false,
     // GraphiQL's page with its scripts and styles inlined: the default page loads them from a
     // CDN, which offline machines, CI and locked-down networks cannot reach.
-    renderGraphiQL,
+    // Imported on the first page view: the module holds GraphiQL's whole bundle, ≈ 32 MB of heap
+    // that a process serving no GraphiQL (production) should not carry (bench/README.md).
+    renderGraphiQL: async (options) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
     maskedErrors: true,
     batching: false,
