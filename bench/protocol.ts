@@ -22,6 +22,9 @@ export const usageSchema = z.object({
   cpuMicros: z.number(),
   rssBytes: z.number(),
   heapUsedBytes: z.number(),
+  /** What V8 has reserved for its heap, and memory outside it (Buffers, native). */
+  heapTotalBytes: z.number(),
+  externalBytes: z.number(),
 });
 export type Usage = z.infer<typeof usageSchema>;
 
@@ -49,7 +52,13 @@ export type Reply = z.infer<typeof replySchema>;
 export function usage(): Usage {
   const cpu = process.cpuUsage();
   const memory = process.memoryUsage();
-  return { cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
+  return {
+    cpuMicros: cpu.user + cpu.system,
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    heapTotalBytes: memory.heapTotal,
+    externalBytes: memory.external,
+  };
 }
 
 /** Answers the parent's commands over the IPC channel with `handle`'s result. */

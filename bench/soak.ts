@@ -24,7 +24,15 @@ try {
   const url = rig.gateway.url;
   await runLoad({ url, body: calls, connections: 8, duration: 5 });
   const start = await rig.gateway.gc();
-  rows.push(['0', 0, 0, round(start.rssBytes / MB, 1), round(start.heapUsedBytes / MB, 1), '–']);
+  rows.push([
+    '0',
+    0,
+    0,
+    round(start.rssBytes / MB, 1),
+    round(start.heapTotalBytes / MB, 1),
+    round(start.heapUsedBytes / MB, 1),
+    '–',
+  ]);
   const slices = Math.max(1, Math.round((minutes * 60) / SLICE_SECONDS));
   for (let slice = 1; slice <= slices; slice += 1) {
     const [small, large] = await Promise.all([
@@ -38,6 +46,7 @@ try {
       small.requests + large.requests,
       small.errors + large.errors,
       round(loaded.rssBytes / MB, 1),
+      round(loaded.heapTotalBytes / MB, 1),
       round(settled.heapUsedBytes / MB, 1),
       round(settled.rssBytes / MB, 1),
     ]);
@@ -47,5 +56,16 @@ try {
   await rig.stop();
 }
 process.stdout.write(
-  `${formatTable(['s', 'requests', 'errors', 'RSS under load MB', 'heap after GC MB', 'RSS after GC MB'], rows)}\n`,
+  `${formatTable(
+    [
+      's',
+      'requests',
+      'errors',
+      'RSS under load MB',
+      'V8 heap reserved MB',
+      'heap used after GC MB',
+      'RSS after GC MB',
+    ],
+    rows,
+  )}\n`,
 );
