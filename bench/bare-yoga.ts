@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
-import { serveCommands, usage, type Ready } from './protocol.js';
+import { serveFloor } from './protocol.js';
 
 /**
  * Floor (a) of issue 15: a bare graphql-yoga server on node:http, with yoga's defaults, answering
@@ -33,13 +32,4 @@ const yoga = createYoga({
   ...(process.env.BENCH_YOGA_BODY_LIMIT === '0' ? { maxRequestBodySize: false as const } : {}),
 });
 const server = createServer(yoga);
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address() as AddressInfo;
-
-serveCommands((command) => {
-  if (command.kind === 'gc') globalThis.gc?.();
-  return command.kind === 'usage' || command.kind === 'gc' ? usage() : null;
-});
-
-const ready: Ready = { kind: 'ready', url: `http://127.0.0.1:${port}/graphql`, sandboxUrls: {} };
-process.send?.(ready);
+await serveFloor(server);

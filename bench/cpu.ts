@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild, type Child } from './child.js';
-import { formatTable } from './report.js';
+import { formatLoadTable } from './report.js';
 import { CALLS_FIRST_10, graphQLBody, readmeDashboard, SMALL_PROVIDERS } from './queries.js';
 import { measureLoad, type LoadRow } from './throughput.js';
 import { vendorEnv } from './vendor-env.js';
@@ -109,20 +109,7 @@ try {
   for (const stop of stops.reverse()) await stop();
 }
 
-const table = formatTable(
-  ['target', 'query', 'load', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU µs/req'],
-  rows.map((row) => [
-    row.target,
-    row.query,
-    row.load,
-    row.requests,
-    row.rps,
-    row.p50Ms,
-    row.p99Ms,
-    row.errors,
-    row.cpuMicrosPerRequest,
-  ]),
-);
+const table = formatLoadTable(rows);
 process.stdout.write(`${table}\n`);
 const dir = fileURLToPath(new URL('results/', import.meta.url));
 await mkdir(dir, { recursive: true });

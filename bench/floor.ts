@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serveCommands, usage, type Ready } from './protocol.js';
+import { serveFloor } from './protocol.js';
 
 /**
  * The floor: a bare node:http server that reads the request body and answers a fixed JSON
@@ -17,13 +16,4 @@ const server = createServer((req, res) => {
     res.end(body);
   });
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address() as AddressInfo;
-
-serveCommands((command) => {
-  if (command.kind === 'gc') globalThis.gc?.();
-  return command.kind === 'usage' || command.kind === 'gc' ? usage() : null;
-});
-
-const ready: Ready = { kind: 'ready', url: `http://127.0.0.1:${port}/graphql`, sandboxUrls: {} };
-process.send?.(ready);
+await serveFloor(server);

@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
-import { serveCommands, usage, type Ready } from './protocol.js';
+import { serveFloor } from './protocol.js';
 
 /**
  * Floor (b) of issue 15: a bare node:http server that, for each request, reads its body, makes the
@@ -28,13 +27,4 @@ const server = createServer((req, res) => {
       });
   });
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address() as AddressInfo;
-
-serveCommands((command) => {
-  if (command.kind === 'gc') globalThis.gc?.();
-  return command.kind === 'usage' || command.kind === 'gc' ? usage() : null;
-});
-
-const ready: Ready = { kind: 'ready', url: `http://127.0.0.1:${port}/graphql`, sandboxUrls: {} };
-process.send?.(ready);
+await serveFloor(server);

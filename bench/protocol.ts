@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 
 /** The messages between the bench (parent) and the servers it runs in child processes. */
@@ -77,4 +79,19 @@ export function serveCommands(handle: (command: Command) => unknown): void {
   });
   // The parent going away must not leave a gateway running.
   process.on('disconnect', () => process.exit(0));
+}
+
+/**
+ * For the floor servers (bench/floor.ts, bare-yoga.ts, passthrough.ts): listens on an ephemeral
+ * loopback port, answers the parent's usage and gc commands, and reports where it listens.
+ */
+export async function serveFloor(server: Server): Promise<void> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  serveCommands((command) => {
+    if (command.kind === 'gc') globalThis.gc?.();
+    return command.kind === 'usage' || command.kind === 'gc' ? usage() : null;
+  });
+  const ready: Ready = { kind: 'ready', url: `http://127.0.0.1:${port}/graphql`, sandboxUrls: {} };
+  process.send?.(ready);
 }

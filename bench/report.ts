@@ -1,25 +1,25 @@
 import type { BenchResults } from './results.js';
+import type { LoadRow } from './throughput.js';
 
 export function formatTable(header: string[], rows: Array<Array<string | number>>): string {
   const lines = [header, header.map(() => '---'), ...rows.map((row) => row.map(String))];
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/** The run as Markdown, for the terminal and for bench/README.md alike. */
-export function formatReport(r: BenchResults): string {
-  const c = r.criticalPath;
-  const loadHeader = [
-    'target',
-    'query',
-    'load',
-    'requests',
-    'req/s',
-    'p50 ms',
-    'p99 ms',
-    'errors',
-    'server CPU µs/req',
-  ];
-  const loadRows = (rows: BenchResults['throughput']) =>
+/** Load runs as a Markdown table, one row each. */
+export function formatLoadTable(rows: readonly LoadRow[]): string {
+  return formatTable(
+    [
+      'target',
+      'query',
+      'load',
+      'requests',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'errors',
+      'server CPU µs/req',
+    ],
     rows.map((row) => [
       row.target,
       row.query,
@@ -30,7 +30,13 @@ export function formatReport(r: BenchResults): string {
       row.p99Ms,
       row.errors,
       row.cpuMicrosPerRequest,
-    ]);
+    ]),
+  );
+}
+
+/** The run as Markdown, for the terminal and for bench/README.md alike. */
+export function formatReport(r: BenchResults): string {
+  const c = r.criticalPath;
   return [
     `Machine: ${r.machine.nproc} cores, ${r.machine.cpu}, Node ${r.machine.node}; ${r.machine.date}; bench took ${r.machine.durationSeconds} s`,
     '',
@@ -101,15 +107,15 @@ export function formatReport(r: BenchResults): string {
     ),
     '',
     '### 4. Throughput and overhead (0 ms vendor latency)',
-    formatTable(loadHeader, loadRows(r.throughput)),
+    formatLoadTable(r.throughput),
     '',
     'Fixed rate:',
     '',
-    formatTable(loadHeader, loadRows(r.fixedRate)),
+    formatLoadTable(r.fixedRate),
     '',
     'Parse/validate cache defeated (every query text unique), same gateway:',
     '',
-    formatTable(loadHeader, loadRows(r.parseCache)),
+    formatLoadTable(r.parseCache),
     '',
     `### 5. Memory (${r.memory.requests} requests of ${r.memory.query})`,
     formatTable(
