@@ -9,7 +9,7 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /** The manifest `npm run codegen` writes for examples/operations/*.graphql. */
 const MANIFEST = fileURLToPath(
-  new URL('../../examples/generated/persisted-documents.json', import.meta.url),
+  new URL('../../packages/client/src/generated/persisted-documents.json', import.meta.url),
 );
 const manifest = loadPersistedOperations(MANIFEST);
 const hashOf = (operationName: string): string => {

@@ -190,3 +190,12 @@ export function subscribeWs(
   );
   return { take: (count, timeoutMs = 5000) => take(state, count, timeoutMs), close: dispose };
 }
+
+/** `switchboard_subscriptions_open` from the gateway's /metrics: its open SSE and WebSocket streams. */
+export async function openSubscriptions(
+  graphqlUrl: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', graphqlUrl), { headers })).text();
+  return Number(/^switchboard_subscriptions_open (\d+)$/m.exec(text)?.[1]);
+}
