@@ -30,13 +30,21 @@ const oviaCall = (toNumber: string) => ({
   ovia: { ...oviaStartCallInput(toNumber).ovia, direction: 'OUTBOUND' as const },
 });
 
-/** The first `count` items of a subscription, or a failure after `ms`. */
-async function take<T>(events: SwitchboardSubscription<T>, count: number, ms = 10_000) {
+/**
+ * The first `count` items of a subscription that match (other calls may still be moving), or a
+ * failure after `ms`.
+ */
+async function take<T>(
+  events: SwitchboardSubscription<T>,
+  count: number,
+  matches: (item: T) => boolean = () => true,
+  ms = 10_000,
+) {
   const items: T[] = [];
   const timer = setTimeout(() => void events.close(), ms);
   try {
     for await (const item of events) {
-      items.push(item);
+      if (matches(item)) items.push(item);
       if (items.length === count) break;
     }
   } finally {
@@ -128,10 +136,12 @@ describe('the partner client against the sandbox (API key required)', () => {
   it('streams callEvents over SSE and resumes after a cursor', async () => {
     const client = createSwitchboardClient({ url: t.url, apiKey: API_KEY });
     const events = client.callEvents({ filter: { providers: ['OVIA'] } });
-    const first = take(events, 1);
+    let callId = '';
+    const first = take(events, 1, ({ callEvents }) => callEvents.call.id === callId);
     // The stream is open once the gateway counts it; only then is the call started.
     await expect.poll(() => openSubscriptions(t.url, AUTH), { timeout: 5000 }).toBe(1);
     const { startCall } = await client.startCall({ input: oviaCall('+14155550178') });
+    callId = startCall.call!.id;
     const [created] = await first;
     expect(created!.callEvents).toMatchObject({
       type: 'CREATED',
@@ -148,6 +158,17 @@ describe('the partner client against the sandbox (API key required)', () => {
     const [next] = await take(resumed, 1);
     expect(next!.callEvents.type).toBe('STATUS_CHANGED');
     expect(next!.callEvents.cursor > created!.callEvents.cursor).toBe(true);
+    // Leaving the loop closed both streams at the gateway.
+    await expect.poll(() => openSubscriptions(t.url, AUTH)).toBe(0);
+
+    // close() ends a subscription whose next() is still waiting (the sandbox moves no
+    // HappyRobot call).
+    const idle = client.callEvents({ filter: { providers: ['HAPPYROBOT'] } });
+    const pending = idle.next();
+    await expect.poll(() => openSubscriptions(t.url, AUTH)).toBe(1);
+    await idle.close();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    await expect.poll(() => openSubscriptions(t.url, AUTH)).toBe(0);
   });
 
   it('throws a SwitchboardError from a stream the gateway refuses', async () => {
@@ -209,9 +230,11 @@ describe('in persisted mode, against a persisted-only graph', () => {
   it('subscribes by hash too', async () => {
     const persisted = createSwitchboardClient({ url: t.url, persisted: true });
     const events = persisted.callEvents({ filter: { providers: ['OVIA'] } });
-    const first = take(events, 1);
+    let callId = '';
+    const first = take(events, 1, ({ callEvents }) => callEvents.call.id === callId);
     await expect.poll(() => openSubscriptions(t.url), { timeout: 5000 }).toBe(1);
     const { startCall } = await persisted.startCall({ input: oviaCall('+14155550165') });
+    callId = startCall.call!.id;
     const [created] = await first;
     expect(created!.callEvents.call.id).toBe(startCall.call!.id);
 
