@@ -141,7 +141,7 @@ export class SwitchboardClient {
   }
 
   /** The headers of every request: the key, a client name, then the configured headers. */
-  headers(): Record<string, string> {
+  #headers(): Record<string, string> {
     const { apiKey, headers } = this.#options;
     return {
       // Also the custom header a production gateway asks of requests without a preflight.
@@ -182,7 +182,7 @@ export class SwitchboardClient {
           headers: {
             'content-type': 'application/json',
             accept: 'application/graphql-response+json, application/json;q=0.9',
-            ...this.headers(),
+            ...this.#headers(),
           },
           body,
           signal,
@@ -240,7 +240,7 @@ export class SwitchboardClient {
     }
     this.#subscriptions ??= new SseSubscriptions({
       url: this.#options.url,
-      headers: () => this.headers(),
+      headers: () => this.#headers(),
       fetch: this.#fetch,
       persisted: this.#options.persisted === true,
       retry: this.#retry,
