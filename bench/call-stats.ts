@@ -12,15 +12,21 @@ import { median, percentile, round } from './stats.js';
  * filter) and over the same sandbox with Ovia padded to 10 000 calls (bench/pad-ovia.ts), each
  * with the read cache off (SWITCHBOARD_CACHE_TTL_MS unset) and on (60 s, in memory; the first
  * query fills it and is reported apart). Wall time per query (POST /graphql over loopback, from
- * send to last byte, bench/post-graphql.ts) and the upstream requests each query made, per vendor,
- * from the embedded sandbox's request log (reset before every query). One in-process gateway
- * per configuration (the env of test/support/gateway.ts), 0 ms vendor latency. Every answer must
- * be whole: no errors, `complete: true`, and the expected `totalCount`.
+ * send to last byte, bench/post-graphql.ts), the process's CPU time over it (gateway and sandbox
+ * together: what a busy machine stretches least), and the upstream requests each query made, per
+ * vendor, from the embedded sandbox's request log (reset before every query). One in-process gateway
+ * per configuration (the env of test/support/gateway.ts), 0 ms vendor latency, and once more
+ * for the padded set with the cache off and every sandbox vendor answering BENCH_LATENCY_MS
+ * (50) late, where the pages asked for at once show. Every answer must be whole: no errors,
+ * `complete: true`, and the expected `totalCount`.
  */
 const PADDED_OVIA_CALLS = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 /** Cache off on the padded set reads 100 Ovia pages per query: fewer runs keep the bench short. */
 const PADDED_COLD_RUNS = Number(process.env.BENCH_PADDED_COLD_RUNS ?? 10);
+/** What every sandbox vendor waits before answering, in the latency row: a far vendor's RTT. */
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 5);
 /** Unreported queries before the cache-off runs (JIT, connection pools). */
 const WARM_UPS = 2;
 const TTL_MS = 60_000;
@@ -45,6 +51,8 @@ interface StatsAnswer {
 
 interface Sample {
   ms: number;
+  /** CPU time of the whole process (gateway and sandbox) over the query. */
+  cpuMs: number;
   totalCount: number;
   byVendor: Record<string, number>;
   /** Calls per PROVIDER key, from the groups. */
@@ -55,7 +63,9 @@ interface Sample {
 async function query(gateway: Gateway, expected: number | null): Promise<Sample> {
   const sandbox = gateway.sandbox!;
   sandbox.resetLog();
+  const cpu = process.cpuUsage();
   const { ms, data } = await postGraphQL(gateway.url, graphQLBody(QUERY));
+  const used = process.cpuUsage(cpu);
   const stats = (data as StatsAnswer | null)?.callStats;
   if (!stats) throw new Error(`callStats answered no data: ${JSON.stringify(data)}`);
   if (stats.complete !== true) throw new Error('callStats answered complete: false');
@@ -69,16 +79,24 @@ async function query(gateway: Gateway, expected: number | null): Promise<Sample>
   const perProvider: Record<string, number> = {};
   for (const { key, count } of stats.groups)
     perProvider[key[0]!] = (perProvider[key[0]!] ?? 0) + count;
-  return { ms, totalCount: stats.totalCount, byVendor, perProvider };
+  return {
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    totalCount: stats.totalCount,
+    byVendor,
+    perProvider,
+  };
 }
 
 interface Row {
   dataSet: string;
+  latency: string;
   cache: string;
   calls: number;
   runs: number;
   medianMs: number;
   p95Ms: number;
+  medianCpuMs: number;
   /** The cache's filling query (cache on only). */
   first: Sample | null;
   samples: Sample[];
@@ -99,7 +117,12 @@ function upstream(samples: readonly Sample[], vendor: string | null): string {
 /** The plain sandbox's call count, as the first cache-off query answered it. */
 let sandboxCalls: number | null = null;
 
-async function measure(dataSet: string, padded: boolean, cached: boolean): Promise<Row> {
+async function measure(
+  dataSet: string,
+  padded: boolean,
+  cached: boolean,
+  latencyMs = 0,
+): Promise<Row> {
   const gateway = await startGateway({
     env: {
       PORT: '0',
@@ -115,9 +138,12 @@ async function measure(dataSet: string, padded: boolean, cached: boolean): Promi
     const calls = gateway.sandbox!.data.ovia.calls;
     const seeded = calls.length;
     if (padded) padOviaCalls(calls, PADDED_OVIA_CALLS);
+    for (const vendor of SANDBOX_VENDORS) {
+      if (latencyMs > 0) gateway.sandbox!.setFault(vendor, { latencyMs });
+    }
     // The plain sandbox's count is the first answer's; padding adds exactly its new Ovia calls.
     let expected = sandboxCalls === null ? null : sandboxCalls + calls.length - seeded;
-    const runs = padded && !cached ? PADDED_COLD_RUNS : RUNS;
+    const runs = latencyMs > 0 ? LATENCY_RUNS : padded && !cached ? PADDED_COLD_RUNS : RUNS;
     let first: Sample | null = null;
     for (let index = 0; index < (cached ? 1 : WARM_UPS); index += 1) {
       first = await query(gateway, expected);
@@ -129,17 +155,19 @@ async function measure(dataSet: string, padded: boolean, cached: boolean): Promi
     const times = samples.map((sample) => sample.ms);
     const row: Row = {
       dataSet,
+      latency: `${latencyMs} ms`,
       cache: cached ? `on (TTL ${TTL_MS / 1000} s, in memory)` : 'off',
       calls: samples[0]!.totalCount,
       runs,
       medianMs: round(median(times)),
       p95Ms: round(percentile(times, 95)),
+      medianCpuMs: round(median(samples.map((sample) => sample.cpuMs))),
       first,
       samples,
     };
     sandboxCalls ??= row.calls;
     log(
-      `${dataSet}, cache ${row.cache}: ${row.calls} calls ${JSON.stringify(samples[0]!.perProvider)}, median ${row.medianMs} ms`,
+      `${dataSet}, ${row.latency} vendor latency, cache ${row.cache}: ${row.calls} calls ${JSON.stringify(samples[0]!.perProvider)}, median ${row.medianMs} ms`,
     );
     return row;
   } finally {
@@ -153,15 +181,18 @@ const rows = [
   await measure('sandbox', false, true),
   await measure(`Ovia padded to ${PADDED_OVIA_CALLS}`, true, false),
   await measure(`Ovia padded to ${PADDED_OVIA_CALLS}`, true, true),
+  await measure(`Ovia padded to ${PADDED_OVIA_CALLS}`, true, false, LATENCY_MS),
 ];
 const callVendors = ['ovia', 'llamadapro', 'cx', 'happyrobot'] as const;
 const header = [
   'data set',
+  'vendor latency',
   'read cache',
   'totalCount',
   'runs',
   'median ms',
   'p95 ms',
+  'CPU ms (median)',
   'upstream / query',
   ...callVendors,
   'filling query: ms, upstream',
@@ -171,11 +202,13 @@ const lines = [
   header.map(() => '---'),
   ...rows.map((row) => [
     row.dataSet,
+    row.latency,
     row.cache,
     row.calls,
     row.runs,
     row.medianMs,
     row.p95Ms,
+    row.medianCpuMs,
     upstream(row.samples, null),
     ...callVendors.map((vendor) => upstream(row.samples, vendor)),
     row.first ? `${round(row.first.ms)}, ${upstream([row.first], null)}` : '–',

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   loggedSchema,
@@ -26,10 +27,11 @@ export interface Child {
  * it to report where it listens. `extraArgs` go to node, e.g. `--cpu-prof`.
  */
 export async function startChild(
-  script: 'serve.ts' | 'floor.ts' | 'sandbox-process.ts',
+  /** A script of bench/, or an absolute path (another checkout's bench/serve.ts). */
+  script: string,
   options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<Child> {
-  const path = fileURLToPath(new URL(script, import.meta.url));
+  const path = isAbsolute(script) ? script : fileURLToPath(new URL(script, import.meta.url));
   const child: ChildProcess = fork(path, [], {
     execArgv: ['--import', 'tsx', '--expose-gc', ...(options.nodeArgs ?? [])],
     env: { ...process.env, ...options.env },

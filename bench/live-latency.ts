@@ -283,6 +283,7 @@ function gatewayEnv(extra: Record<string, string> = {}): Record<string, string> 
     SWITCHBOARD_SANDBOX: '1',
     OVIA_WEBHOOK_SECRET: secret,
     SWITCHBOARD_MAX_SUBSCRIBERS: '2000',
+    SWITCHBOARD_MAX_SUBSCRIBERS_PER_CLIENT: '2000',
     SWITCHBOARD_MAX_CONNECTIONS: '5000',
     ...extra,
   };

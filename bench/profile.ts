@@ -2,13 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { runLoad } from './load.js';
-import { graphQLBody, SMALL_CALLS, SMALL_PROVIDERS } from './queries.js';
+import { CALLS_FIRST_10, graphQLBody, readmeDashboard, SMALL_PROVIDERS } from './queries.js';
 import { startRig } from './rig.js';
 import { round } from './stats.js';
 
 /**
- * `npx tsx bench/profile.ts [providers|calls]`: the gateway's CPU profile over 5 s of the
- * small-query load at concurrency 10 (after a warm-up, so start-up is not in it), and where the
+ * `npx tsx bench/profile.ts [providers|calls|dashboard]`: the gateway's CPU profile over 5 s of the
+ * query's load at concurrency 10 (`calls`: `calls(first: 10)` on Ovia; `dashboard`: the README's, 50 calls) (after a warm-up, so start-up is not in it), and where the
  * CPU went: self time by package and by function. The raw profile is written to
  * bench/results/profile-<query>.cpuprofile for Chrome DevTools.
  */
@@ -36,14 +36,18 @@ function owner(url: string): string {
   return url === '' ? '(native / gc / idle)' : url;
 }
 
-const name = process.argv[2] === 'calls' ? 'calls' : 'providers';
+const name =
+  process.argv[2] === 'calls' || process.argv[2] === 'dashboard' ? process.argv[2] : 'providers';
 const dir = fileURLToPath(new URL('results/', import.meta.url));
 const file = `${dir}profile-${name}.cpuprofile`;
 const rig = await startRig();
 let text: unknown;
 try {
   await rig.sandbox.send({ kind: 'auto-trim-log', on: true });
-  const body = graphQLBody(name === 'calls' ? SMALL_CALLS : SMALL_PROVIDERS);
+  const body =
+    name === 'dashboard'
+      ? graphQLBody(await readmeDashboard(), { first: 50 })
+      : graphQLBody(name === 'calls' ? CALLS_FIRST_10 : SMALL_PROVIDERS);
   await runLoad({ url: rig.gateway.url, body, connections: 10, duration: 2 });
   await rig.gateway.send({ kind: 'profile-start' });
   const load = await runLoad({ url: rig.gateway.url, body, connections: 10, duration: 5 });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
-import { graphQLBody } from './queries.js';
+import { graphQLBody, readmeDashboard } from './queries.js';
 import { postGraphQL } from './post-graphql.js';
 import { startRig } from './rig.js';
 import { deletePrefix } from './redis-prefix.js';
@@ -43,15 +42,6 @@ async function redisOrNull(): Promise<Redis | null> {
     redis.disconnect();
     return null;
   }
-}
-
-async function readmeDashboard(): Promise<string> {
-  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
-  const example = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)]
-    .map((match) => match[1]!)
-    .find((text) => /query Dashboard\b/.test(text));
-  if (!example) throw new Error('README.md has no Dashboard example');
-  return example;
 }
 
 /** The sum of every sample of a counter at the gateway's `/metrics`. */

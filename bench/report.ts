@@ -1,6 +1,6 @@
 import type { BenchResults } from './results.js';
 
-function table(header: string[], rows: Array<Array<string | number>>): string {
+export function formatTable(header: string[], rows: Array<Array<string | number>>): string {
   const lines = [header, header.map(() => '---'), ...rows.map((row) => row.map(String))];
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
@@ -35,7 +35,7 @@ export function formatReport(r: BenchResults): string {
     `Machine: ${r.machine.nproc} cores, ${r.machine.cpu}, Node ${r.machine.node}; ${r.machine.date}; bench took ${r.machine.durationSeconds} s`,
     '',
     `### 1. Critical path (dashboard, 50 calls, ${c.latencyMs} ms on every vendor)`,
-    table(
+    formatTable(
       ['runs', 'median ms', 'p95 ms', 'ideal ms', 'median / ideal'],
       [
         [
@@ -49,7 +49,7 @@ export function formatReport(r: BenchResults): string {
     ),
     '',
     '### 2. Against direct REST (same data, same latency)',
-    table(
+    formatTable(
       [
         'client',
         'runs',
@@ -87,7 +87,7 @@ export function formatReport(r: BenchResults): string {
     ),
     '',
     '### 3. Upstream requests per dashboard query',
-    table(
+    formatTable(
       ['N', 'calls returned', 'Switchboard', 'direct', 'Switchboard by route'],
       r.upstream.map((u) => [
         u.n,
@@ -101,18 +101,18 @@ export function formatReport(r: BenchResults): string {
     ),
     '',
     '### 4. Throughput and overhead (0 ms vendor latency)',
-    table(loadHeader, loadRows(r.throughput)),
+    formatTable(loadHeader, loadRows(r.throughput)),
     '',
     'Fixed rate:',
     '',
-    table(loadHeader, loadRows(r.fixedRate)),
+    formatTable(loadHeader, loadRows(r.fixedRate)),
     '',
     'Parse/validate cache defeated (every query text unique), same gateway:',
     '',
-    table(loadHeader, loadRows(r.parseCache)),
+    formatTable(loadHeader, loadRows(r.parseCache)),
     '',
     `### 5. Memory (${r.memory.requests} requests of ${r.memory.query})`,
-    table(
+    formatTable(
       [
         'RSS before MB',
         'RSS after MB',
@@ -134,7 +134,7 @@ export function formatReport(r: BenchResults): string {
     ),
     '',
     '### Targets',
-    table(
+    formatTable(
       ['target', 'measured', 'met'],
       r.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : '**no**']),
     ),

@@ -158,6 +158,13 @@ export interface EventSettings {
   webhookMaxBodyBytes: number;
   /** Open subscriptions per process, SSE and WebSocket together. @default 1000 */
   maxSubscribers: number;
+  /** Open subscriptions of one client (API key, or IP without keys). @default 100 */
+  maxSubscribersPerClient: number;
+  /**
+   * Bytes the in-memory log of one tenant keeps at most (events estimated as their JSON); past
+   * it the oldest go even below `retention`. @default 268_435_456
+   */
+  retentionBytes: number;
   /**
    * How often call vendors without a webhook secret are polled for their newest calls; 0 is off.
    * @default 0
@@ -267,6 +274,16 @@ function eventSettings(env: Env): EventSettings {
       integer(1_048_576, 1024, 67_108_864),
     ),
     maxSubscribers: read(env, 'SWITCHBOARD_MAX_SUBSCRIBERS', integer(1000, 1, 1_000_000)),
+    maxSubscribersPerClient: read(
+      env,
+      'SWITCHBOARD_MAX_SUBSCRIBERS_PER_CLIENT',
+      integer(100, 1, 1_000_000),
+    ),
+    retentionBytes: read(
+      env,
+      'SWITCHBOARD_EVENT_RETENTION_BYTES',
+      integer(268_435_456, 1_048_576, 17_179_869_184),
+    ),
     pollIntervalMs: read(env, 'SWITCHBOARD_POLL_INTERVAL_MS', integer(0, 0, 86_400_000)),
   };
 }

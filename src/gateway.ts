@@ -27,6 +27,8 @@ import { createSwitchboardYoga, type SwitchboardYoga } from './yoga.js';
 import { SubscriberBudget } from './events/event-stream.js';
 import { loopbackOrigin } from './events/sandbox-webhooks.js';
 import { serveGraphQLWs } from './graphql-ws.js';
+import { loadPersistedOperations } from './plugins/use-persisted-operations.js';
+import { wsAdmission } from './ws-admission.js';
 import { TenantDirectory, type ReloadOutcome } from './tenants/directory.js';
 import { SINGLE_TENANT } from './tenants/tenant.js';
 import { readTenantsFile, type TenantSettings } from './tenants/tenants-file.js';
@@ -229,7 +231,10 @@ export async function startGateway(
   const health = new GatewayHealth();
   if (redis) health.watchRedis(() => redis.client.ping());
   const rateLimiter = rateLimiterFor(config, redis, logger);
-  const subscribers = new SubscriberBudget(config.events.maxSubscribers);
+  const subscribers = new SubscriberBudget(
+    config.events.maxSubscribers,
+    config.events.maxSubscribersPerClient,
+  );
   metrics.measureSubscriptions(() => subscribers.used);
   const tenants = await TenantDirectory.open(
     config.tenants?.tenants ?? [singleTenant(config)],
@@ -246,6 +251,11 @@ export async function startGateway(
     },
     config.tenants === null,
   );
+  // Read once, for HTTP requests (yoga's plugin) and WebSocket operations alike.
+  const manifest =
+    config.persistedOperations === null
+      ? null
+      : loadPersistedOperations(config.persistedOperations);
   const yoga = createSwitchboardYoga({
     config,
     logger,
@@ -255,6 +265,7 @@ export async function startGateway(
     tenants,
     rateLimiter,
     tracing,
+    manifest,
   });
   const inFlight = new Set<ServerResponse>();
   /** 'serving', then 'draining' from SIGTERM, then 'final' once in-flight requests are cut off. */
@@ -293,6 +304,7 @@ export async function startGateway(
   server.maxConnections = sockets.maxConnections;
   const graphqlWs = serveGraphQLWs(server, yoga, {
     keys: tenants,
+    admit: wsAdmission({ config, manifest, rateLimiter, keysRequired: tenants.required }),
     maxMessageBytes: config.limits.maxBodyBytes,
   });
   await new Promise<void>((resolve, reject) => {

@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
-import type { ClientKeys } from './plugins/use-client-auth.js';
-import type { SwitchboardYoga } from './yoga.js';
+import type { SwitchboardYoga, TenantLookup } from './yoga.js';
+import type { WsAdmit } from './ws-admission.js';
 
 /** How often an idle socket gets a graphql-transport-ws `ping` (and a WebSocket ping frame). */
 export const WS_KEEP_ALIVE_MS = 12_000;
@@ -24,7 +24,13 @@ export interface GraphQLWsServer {
 export function serveGraphQLWs(
   server: Server,
   yoga: SwitchboardYoga,
-  options: { keys: ClientKeys; graphqlPath?: string; maxMessageBytes: number },
+  options: {
+    keys: TenantLookup;
+    /** The rate limit and persisted-operation rules HTTP requests meet (src/ws-admission.ts). */
+    admit: WsAdmit;
+    graphqlPath?: string;
+    maxMessageBytes: number;
+  },
 ): GraphQLWsServer {
   // A message is an operation like a /graphql body, so it gets the same cap (ws allows 100 MiB).
   const sockets = new WebSocketServer({
@@ -82,13 +88,20 @@ export function serveGraphQLWs(
         }
         const headers = new Headers();
         if (typeof authorization === 'string') headers.set('authorization', authorization);
+        const request = new Request('http://localhost/graphql', { headers });
+        const scope =
+          typeof authorization === 'string'
+            ? (options.keys.forAuthorization(authorization)?.id ?? '-')
+            : '-';
+        const query = await options.admit(payload, { request, req: ctx.extra.request }, scope);
+        if (query instanceof GraphQLError) return [query];
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          request: new Request('http://localhost/graphql', { headers }),
+          request,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
-          params: payload,
+          params: { ...payload, query },
         });
-        const document = parse(payload.query);
+        const document = parse(query);
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         const contextValue = await contextFactory();

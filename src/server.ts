@@ -60,6 +60,12 @@ async function main(): Promise<void> {
       );
     }
     if (live.length > 0) logger.info(`${whose}live vendors: ${live.join(', ')}`);
+    const ring = tenant.sandbox?.inboundCalls;
+    if (ring && sandboxed.includes('HAPPYROBOT')) {
+      logger.info(
+        `${whose}sandbox HappyRobot: ring an inbound call (watch it with callEvents) with curl -X POST ${ring.url} -H 'authorization: ${ring.authorization}'`,
+      );
+    }
   }
   if (config.tenants === null && config.production && config.apiKeys.length === 0) {
     logger.warn('SWITCHBOARD_API_KEYS is not set: the graph is open to anyone who can reach it');

@@ -21,10 +21,7 @@ import { useHealth } from './plugins/use-health.js';
 import { useLimits } from './plugins/use-limits.js';
 import { useObservability } from './plugins/use-observability.js';
 import { useRateLimit } from './plugins/use-rate-limit.js';
-import {
-  loadPersistedOperations,
-  usePersistedOperations,
-} from './plugins/use-persisted-operations.js';
+import { usePersistedOperations } from './plugins/use-persisted-operations.js';
 import { OperationLabels, operationNames } from './plugins/operation-labels.js';
 import { schema, subgraphSchema } from './schema/index.js';
 import type { RateLimiter } from './stores/rate-limit.js';
@@ -73,6 +70,8 @@ export function createSwitchboardYoga(
     /** Readiness and Redis, for the health endpoints. */
     health: GatewayHealth;
     tenants: TenantLookup;
+    /** SWITCHBOARD_PERSISTED_OPERATIONS as `loadPersistedOperations` read it; null when unset. */
+    manifest: ReadonlyMap<string, string> | null;
   },
 ): SwitchboardYoga {
   const { tenants } = services;
@@ -80,11 +79,8 @@ export function createSwitchboardYoga(
   const { config, logger, metrics } = services;
   const caches = documentCaches(config.limits.documentCacheBytes);
   metrics.measureDocumentCache(caches.bytes);
-  // Read once: its hashes serve persisted operations, its names bound the metric labels.
-  const manifest =
-    config.persistedOperations === null
-      ? null
-      : loadPersistedOperations(config.persistedOperations);
+  // Its hashes serve persisted operations, its names bound the metric labels.
+  const { manifest } = services;
   const plugins: NonNullable<YogaServerOptions<Record<string, never>, Context>['plugins']> = [
     useClientAuth(tenants),
     useHealth(services.health, (request) => tenantOf(request)?.health ?? null),
@@ -146,6 +142,12 @@ export function createSwitchboardYoga(
     landingPage: false,
     maskedErrors: true,
     batching: false,
+    // useLimits' body limit (src/plugins/use-limits.ts) already refuses a POST over
+    // SWITCHBOARD_MAX_BODY_BYTES by its Content-Length, or without one when chunked, and node's
+    // parser never reads past a declared length. yoga's own limit would pipe every body through a
+    // counting stream as well, which cost ≈ 7 % of the CPU of a small request (bench/README.md,
+    // "Speed (issue 15)").
+    maxRequestBodySize: false,
     parserAndValidationCache: caches.options,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),

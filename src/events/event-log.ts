@@ -56,8 +56,15 @@ export class UnknownCursorError extends Error {
 /** Every open subscription of the process is in use. */
 export class TooManySubscribersError extends Error {
   override name = 'TooManySubscribersError';
-  constructor(readonly limit: number) {
-    super(`this server holds its maximum of ${limit} subscriptions; retry later`);
+  constructor(
+    readonly limit: number,
+    readonly scope: 'server' | 'client' = 'server',
+  ) {
+    super(
+      scope === 'server'
+        ? `this server holds its maximum of ${limit} subscriptions; retry later`
+        : `this client holds its maximum of ${limit} subscriptions; end one first`,
+    );
   }
 }
 
@@ -70,7 +77,11 @@ export interface EventLog extends EventSink {
    * The retained events after `after` (none without it), then every new one, until the stream
    * is returned or the log closes. Rejects with UnknownCursorError before anything is read.
    */
-  open(after: string | null): Promise<AsyncIterableIterator<LoggedEvent>>;
+  /**
+   * A stream of the events after `after` (null: from now), for `client` (who asks, as
+   * `clientScope` names it: the per-client subscription limit counts it).
+   */
+  open(after: string | null, client?: string): Promise<AsyncIterableIterator<LoggedEvent>>;
   /** Ends every open stream: normally, or failed with `reason` (its tenant was removed). */
   close(reason?: Error): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { LoggedEvent } from './event-log.js';
+import { TooManySubscribersError, type LoggedEvent } from './event-log.js';
 
 /**
  * Events queued for one subscriber beyond this are more than it reads: it is ended rather than
@@ -135,12 +135,45 @@ export class EventStream implements AsyncIterableIterator<LoggedEvent> {
  * The open subscriptions of a process, counted against SWITCHBOARD_MAX_SUBSCRIBERS whichever
  * tenant's log they read: one budget for every log of the process.
  */
+/**
+ * The process's subscriptions: at most `limit` in all (SWITCHBOARD_MAX_SUBSCRIBERS) and
+ * `perClient` for any one client (SWITCHBOARD_MAX_SUBSCRIBERS_PER_CLIENT), so one client cannot
+ * take every slot. Only clients holding a subscription are counted, so the map is bounded by
+ * `limit`.
+ */
 export class SubscriberBudget {
   used = 0;
-  constructor(readonly limit: number) {}
+  private readonly byClient = new Map<string, number>();
+
+  constructor(
+    readonly limit: number,
+    readonly perClient: number = limit,
+  ) {}
 
   get full(): boolean {
     return this.used >= this.limit;
+  }
+
+  /** Throws the error that says which limit `client` meets, if it may not take a slot now. */
+  check(client: string): void {
+    if (this.full) throw new TooManySubscribersError(this.limit, 'server');
+    if ((this.byClient.get(client) ?? 0) >= this.perClient) {
+      throw new TooManySubscribersError(this.perClient, 'client');
+    }
+  }
+
+  /** Takes a slot for `client`, or throws as `check` does. */
+  take(client: string): void {
+    this.check(client);
+    this.byClient.set(client, (this.byClient.get(client) ?? 0) + 1);
+    this.used += 1;
+  }
+
+  give(client: string): void {
+    const held = this.byClient.get(client) ?? 0;
+    if (held <= 1) this.byClient.delete(client);
+    else this.byClient.set(client, held - 1);
+    this.used -= 1;
   }
 }
 
@@ -158,17 +191,19 @@ export class StreamSet {
     return this.open.size;
   }
 
-  get full(): boolean {
-    return this.budget.full;
+  /** Throws the budget's error when `client` may not open another stream now. */
+  check(client: string): void {
+    this.budget.check(client);
   }
 
-  create(onEnd: () => void = () => {}): EventStream {
+  /** A stream for `client`, counted in the budget until it ends; throws when over a limit. */
+  create(client: string, onEnd: () => void = () => {}): EventStream {
+    this.budget.take(client);
     const stream = new EventStream(() => {
-      if (this.open.delete(stream)) this.budget.used -= 1;
+      if (this.open.delete(stream)) this.budget.give(client);
       onEnd();
     });
     this.open.add(stream);
-    this.budget.used += 1;
     return stream;
   }
 

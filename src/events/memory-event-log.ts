@@ -4,7 +4,6 @@ import type { CallStatus } from '../model/call.js';
 import {
   callEventType,
   callKey,
-  TooManySubscribersError,
   UnknownCursorError,
   type EventLog,
   type LoggedEvent,
@@ -18,6 +17,12 @@ export const CALL_STATE_TTL_MS = 24 * 60 * 60 * 1000;
 export interface EventLogLimits {
   /** Events kept for `after` (SWITCHBOARD_EVENT_RETENTION). */
   retention: number;
+  /**
+   * Bytes the in-memory log keeps at most, each event estimated as its JSON's length
+   * (SWITCHBOARD_EVENT_RETENTION_BYTES); the Redis log leaves this to Redis's own `maxmemory`.
+   * @default 268_435_456
+   */
+  retentionBytes?: number;
   /** Open streams at most (SWITCHBOARD_MAX_SUBSCRIBERS). */
   maxSubscribers: number;
   /** The process's budget when several logs share it (one per tenant); else one of its own. */
@@ -34,6 +39,9 @@ export class InMemoryEventLog implements EventLog {
   /** Cursors name this log's life, so one from a restarted process is unknown, not misread. */
   private readonly epoch = randomBytes(4).toString('hex');
   private readonly events: LoggedEvent[] = [];
+  /** The estimated size of each of `events`, and their sum. */
+  private readonly sizes: number[] = [];
+  private bytes = 0;
   /** The sequence number of `events[0]`. */
   private firstSeq = 1;
   private nextSeq = 1;
@@ -68,10 +76,9 @@ export class InMemoryEventLog implements EventLog {
     });
   }
 
-  async open(after: string | null): Promise<AsyncIterableIterator<LoggedEvent>> {
+  async open(after: string | null, client = '-'): Promise<AsyncIterableIterator<LoggedEvent>> {
     const from = after === null ? null : this.sequenceOf(after);
-    if (this.streams.full) throw new TooManySubscribersError(this.streams.limit);
-    const stream = this.streams.create();
+    const stream = this.streams.create(client);
     // Synchronous with the registration: nothing can be appended in between.
     if (from !== null) {
       for (let index = from + 1 - this.firstSeq; index < this.events.length; index += 1) {
@@ -86,15 +93,30 @@ export class InMemoryEventLog implements EventLog {
   }
 
   private append(event: LoggedEvent): void {
+    const size = JSON.stringify(event).length;
     this.nextSeq += 1;
     this.events.push(event);
-    // Trimmed a tenth at a time, never below the retention.
+    this.sizes.push(size);
+    this.bytes += size;
+    // Trimmed a tenth at a time, never below the retention unless the bytes are past theirs; a
+    // cursor trimmed that way is unknown, as an expired one is (README, "Live calls").
     const excess = this.events.length - this.limits.retention;
-    if (excess > Math.max(1, Math.floor(this.limits.retention / 10))) {
-      this.events.splice(0, excess);
-      this.firstSeq += excess;
+    if (excess > Math.max(1, Math.floor(this.limits.retention / 10))) this.trim(excess);
+    const maxBytes = this.limits.retentionBytes ?? 268_435_456;
+    if (this.bytes > maxBytes) {
+      let count = 0;
+      for (let over = this.bytes - maxBytes; over > 0; count += 1) over -= this.sizes[count]!;
+      // The newest event stays even when it alone is past the bytes: it is being delivered.
+      this.trim(Math.min(count, this.events.length - 1));
     }
     this.streams.push(event);
+  }
+
+  private trim(count: number): void {
+    if (count <= 0) return;
+    this.events.splice(0, count);
+    for (const size of this.sizes.splice(0, count)) this.bytes -= size;
+    this.firstSeq += count;
   }
 
   private cursor(seq: number): string {

@@ -3,7 +3,6 @@ import type { Logger } from '../logger.js';
 import { REDIS_COMMAND_TIMEOUT_MS, type RedisKeyspace } from '../stores/redis.js';
 import {
   callKey,
-  TooManySubscribersError,
   UnknownCursorError,
   CALL_EVENT_TYPES,
   isFinalStatus,
@@ -105,11 +104,11 @@ export class RedisEventLog implements EventLog {
     await this.append(this.streamKey, '', stored);
   }
 
-  async open(after: string | null): Promise<AsyncIterableIterator<LoggedEvent>> {
+  async open(after: string | null, client = '-'): Promise<AsyncIterableIterator<LoggedEvent>> {
     if (after !== null) await this.checkCursor(after);
-    if (this.streams.full) throw new TooManySubscribersError(this.streams.limit);
+    this.streams.check(client);
     this.startReader();
-    const stream = this.streams.create();
+    const stream = this.streams.create(client);
     // Live events wait while the retained ones are read, from the moment the stream can get any.
     if (after !== null) stream.hold();
     // Once the reader knows where it starts, every event appended after open() returns reaches

@@ -13,6 +13,11 @@ export class OperationScope {
     readonly maxUpstreamRequests: number,
   ) {}
 
+  /** The attempts the operation may still make. */
+  get remaining(): number {
+    return Math.max(0, this.maxUpstreamRequests - this.upstreamRequests);
+  }
+
   /** Counts one attempt; false when the operation has used its allowance. */
   take(): boolean {
     if (this.upstreamRequests >= this.maxUpstreamRequests) return false;

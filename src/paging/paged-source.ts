@@ -23,6 +23,14 @@ export interface PagedSource<T> {
   /** Largest page the vendor serves. */
   readonly maxPageSize: number;
   fetchPage(pos: NativePosition, size: number): Promise<Page<T>>;
+  /**
+   * The positions of every page after `first`, the page read at `start` in pages of `size`, in
+   * list order, when the vendor's paging lets them be told from that page's total (offsets, page
+   * numbers), so that they can be asked for at once. Absent, or null, where each position comes
+   * with the page before it (a page token). Call it only with a total already checked against a
+   * limit: it answers one position per page.
+   */
+  positionsAfter?(first: Page<T>, size: number): NativePosition[] | null;
 }
 
 export interface StreamPosition {

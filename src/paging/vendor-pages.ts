@@ -40,6 +40,16 @@ export function offsetPages<T>(options: {
         total: page.total,
       };
     },
+    // Stepped by what the first page held, as `next` steps: a vendor serving fewer than asked
+    // for is still read without a gap.
+    positionsAfter: (first) => {
+      const step = first.items.length;
+      const positions: number[] = [];
+      for (let offset = step; step > 0 && offset < first.total; offset += step) {
+        positions.push(offset);
+      }
+      return positions;
+    },
   };
 }
 
@@ -65,6 +75,13 @@ export function numberedPages<T>(options: {
         next: page.items.length > 0 && number * limit < page.total ? number + 1 : null,
         total: page.total,
       };
+    },
+    positionsAfter: (first, size) => {
+      if (first.items.length === 0) return [];
+      const last = Math.ceil(first.total / pageSize(size, maxPageSize));
+      const positions: number[] = [];
+      for (let number = 2; number <= last; number += 1) positions.push(number);
+      return positions;
     },
   };
 }

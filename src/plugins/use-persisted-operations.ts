@@ -52,6 +52,11 @@ export function persistedOperationId(params: GraphQLParams): string | null {
   return parsed.success ? normalizeHash(parsed.data.persistedQuery.sha256Hash) : null;
 }
 
+export const PERSISTED_ONLY_MESSAGE =
+  'This graph accepts only persisted operations: send extensions.persistedQuery.sha256Hash of an operation in its manifest, without the query text';
+export const PERSISTED_NOT_FOUND_MESSAGE =
+  'PersistedQueryNotFound: no operation in the manifest has this hash';
+
 /**
  * Operations from the manifest can be sent by hash instead of text. With `only`, nothing else
  * runs: a production graph then executes exactly the operations its apps were built with,
@@ -69,12 +74,11 @@ export function usePersistedOperations(options: {
     allowArbitraryOperations: !options.only,
     customErrors: {
       persistedQueryOnly: {
-        message:
-          'This graph accepts only persisted operations: send extensions.persistedQuery.sha256Hash of an operation in its manifest, without the query text',
+        message: PERSISTED_ONLY_MESSAGE,
         extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
       },
       notFound: {
-        message: 'PersistedQueryNotFound: no operation in the manifest has this hash',
+        message: PERSISTED_NOT_FOUND_MESSAGE,
         extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
       },
       keyNotFound: {

@@ -5,6 +5,10 @@ import {
   type RateLimiter,
 } from '../stores/rate-limit.js';
 
+export function rateLimitedMessage(perMinute: number, retryAfterSeconds: number): string {
+  return `Too many requests: at most ${perMinute} per ${RATE_LIMIT_WINDOW_SECONDS} s per client; retry in ${retryAfterSeconds} s`;
+}
+
 /**
  * At most `perMinute` `/graphql` requests per client and window (README, "Many replicas"); the
  * next get 429 with `Retry-After` before anything is parsed, so they reach no vendor. Registered
@@ -32,7 +36,7 @@ export function useRateLimit(options: {
           {
             errors: [
               {
-                message: `Too many requests: at most ${perMinute} per ${RATE_LIMIT_WINDOW_SECONDS} s per client; retry in ${verdict.retryAfterSeconds} s`,
+                message: rateLimitedMessage(perMinute, verdict.retryAfterSeconds),
                 extensions: { code: 'RATE_LIMITED' },
               },
             ],

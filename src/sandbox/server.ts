@@ -22,6 +22,11 @@ export interface Sandbox {
   resetLog(): void;
   /** The walks of started calls and sent templates (README, "Live calls"). */
   live: LiveSandbox;
+  /**
+   * HappyRobot has no route that starts a call; the sandbox's own route rings an inbound one that
+   * walks like a started call (src/sandbox/happyrobot/live.ts). `POST` it with this authorization.
+   */
+  inboundCalls: { url: string; authorization: string };
   /** From now on, posts each step of a walk as a signed webhook to `target` (null: stop). */
   sendWebhooks(target: WebhookTarget | null): void;
   /** Ends the walks (their timers and webhooks in flight), then the vendor servers. */
@@ -53,7 +58,7 @@ function dialects(data: SandboxData, live: LiveSandbox): Record<SandboxVendor, D
       live,
     }),
     cx: createCxDialect(data.cx, SANDBOX_CREDENTIALS.cx, live),
-    happyrobot: createHappyRobotDialect(data.happyrobot, SANDBOX_CREDENTIALS.happyrobot),
+    happyrobot: createHappyRobotDialect(data.happyrobot, SANDBOX_CREDENTIALS.happyrobot, live),
   };
 }
 
@@ -83,6 +88,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     servers,
     data,
     live,
+    inboundCalls: {
+      url: `${urls.happyrobot}/sandbox/inbound-calls`,
+      authorization: `Bearer ${SANDBOX_CREDENTIALS.happyrobot.apiKey}`,
+    },
     sendWebhooks(target) {
       live.target = target;
     },

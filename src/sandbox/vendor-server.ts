@@ -11,6 +11,11 @@ export interface LoggedRequest {
   headers: Record<string, string>;
   body: unknown;
   at: number;
+  /**
+   * Requests this server was answering when this one arrived, itself included: more than 1 shows
+   * a client asking several at once, counted rather than timed.
+   */
+  inFlight: number;
 }
 
 export interface DialectRequest {
@@ -67,6 +72,8 @@ export const MAX_LOGGED_REQUESTS = 10_000;
 export class VendorServer {
   readonly log: LoggedRequest[] = [];
   fault: Fault | null = null;
+  /** Requests received and not yet answered (nor dropped). */
+  private answering = 0;
   private readonly server: Server;
   private readonly routes: CompiledRoute[];
 
@@ -105,6 +112,17 @@ export class VendorServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.answering += 1;
+    const inFlight = this.answering;
+    let answered = false;
+    // `finish` once the answer is handed to the socket, `close` when the connection drops first.
+    const done = () => {
+      if (answered) return;
+      answered = true;
+      this.answering -= 1;
+    };
+    res.once('finish', done);
+    res.once('close', done);
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([name, value]) => [
@@ -131,6 +149,7 @@ export class VendorServer {
       headers,
       body,
       at: Date.now(),
+      inFlight,
     });
     if (this.log.length > this.maxLogged) this.log.splice(0, this.log.length - this.maxLogged);
 

@@ -27,7 +27,7 @@ async function openLog(ctx: Context, after: string | null | undefined) {
   if (!parsed.success)
     throw invalidInput('after must be a cursor of an event', { field: ['after'] });
   try {
-    return await ctx.events.open(parsed.data ?? null);
+    return await ctx.events.open(parsed.data ?? null, ctx.client);
   } catch (error) {
     if (error instanceof UnknownCursorError) {
       throw new GraphQLError(error.message, {

@@ -62,6 +62,7 @@ function openEvents(id: string, shared: TenantShared): TenantEvents {
   const { config, redis, logger } = shared;
   const limits = {
     retention: config.events.retention,
+    retentionBytes: config.events.retentionBytes,
     maxSubscribers: config.events.maxSubscribers,
     budget: shared.subscribers,
   };

@@ -72,6 +72,8 @@ describe('callEvents and messageEvents', () => {
       OVIA_WEBHOOK_SECRET: OVIA_SECRET,
       LLAMADAPRO_WEBHOOK_SECRET: LLAMADAPRO_SECRET,
       SWITCHBOARD_API_KEYS: API_KEY,
+      // The 200 subscribers of one test below all use the one key.
+      SWITCHBOARD_MAX_SUBSCRIBERS_PER_CLIENT: '1000',
     });
     ws = wsClient(gateway.url, auth.authorization);
   });

@@ -50,6 +50,44 @@ describe('live event limits and lifecycle', () => {
     second.close();
   });
 
+  it('gives one API key at most SWITCHBOARD_MAX_SUBSCRIBERS_PER_CLIENT, over SSE and graphql-ws together', async () => {
+    gateway = await startTestGateway({
+      SWITCHBOARD_API_KEYS: 'key-a,key-b',
+      SWITCHBOARD_MAX_SUBSCRIBERS_PER_CLIENT: '2',
+    });
+    const url = gateway.url;
+    const asA = { authorization: 'Bearer key-a' };
+    const first = await subscribeSse(url, CALL_EVENTS, {}, asA);
+    const socket = wsClient(url, asA.authorization);
+    const second = subscribeWs(socket, CALL_EVENTS);
+    // A stream that stays open with nothing to say was accepted; an error or an end was not.
+    const openAndQuiet = async (stream: { take: typeof first.take }) =>
+      stream.take(1, 300).then(
+        (results) => results,
+        (error: Error) => (/only 0 of 1/.test(error.message) ? 'open' : error.message),
+      );
+    expect(await openAndQuiet(first)).toBe('open');
+    expect(await openAndQuiet(second)).toBe('open');
+    for (const third of [
+      await subscribeSse(url, CALL_EVENTS, {}, asA),
+      subscribeWs(socket, CALL_EVENTS),
+    ]) {
+      const [refused] = await third.take(1);
+      expect(refused?.errors?.[0]).toMatchObject({
+        message: 'this client holds its maximum of 2 subscriptions; end one first',
+        extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+      });
+      third.close();
+    }
+    // Another key is not held back by the first one's.
+    const other = await subscribeSse(url, CALL_EVENTS, {}, { authorization: 'Bearer key-b' });
+    expect(await openAndQuiet(other)).toBe('open');
+    other.close();
+    first.close();
+    second.close();
+    await socket.dispose();
+  });
+
   it('ends open subscriptions on both transports when the gateway drains', async () => {
     gateway = await startTestGateway({ OVIA_WEBHOOK_SECRET: OVIA_SECRET });
     const sse = await subscribeSse(gateway.url, CALL_EVENTS);

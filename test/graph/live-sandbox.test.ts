@@ -97,6 +97,41 @@ describe('live calls', () => {
     ]);
   });
 
+  it("a HappyRobot call rung on the sandbox reaches a subscriber in HappyRobot's own statuses", async () => {
+    const g = await gateway({ SWITCHBOARD_SANDBOX: '1' });
+    const events = await subscribeSse(g.url, CALL_EVENTS, {
+      filter: { providers: ['HAPPYROBOT'] },
+    });
+    running.push({ close: async () => events.close() });
+    expect(events.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const answer = await fetch(`${g.sandbox!.urls.happyrobot}/sandbox/inbound-calls`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${SANDBOX_CREDENTIALS.happyrobot.apiKey}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ from: '+56987654321' }),
+    });
+    expect(answer.status).toBe(201);
+    const { id } = (await answer.json()) as { id: string };
+    const seen = await events.take(4, 5000);
+    expect(
+      seen.map((result) => [
+        result.data?.callEvents.type,
+        result.data?.callEvents.call.status,
+        result.data?.callEvents.call.providerStatus,
+        result.data?.callEvents.call.providerId,
+      ]),
+    ).toEqual([
+      ['CREATED', 'QUEUED', 'Queued', id],
+      ['STATUS_CHANGED', 'RINGING', 'Ringing', id],
+      ['STATUS_CHANGED', 'IN_PROGRESS', 'In Progress', id],
+      ['ENDED', 'COMPLETED', 'Completed', id],
+    ]);
+    expect(seen.every((result) => result.data?.callEvents.provider === 'HAPPYROBOT')).toBe(true);
+  });
+
   it('a vendor without a webhook secret is polled: a new call and its changes become events', async () => {
     // Ovia as a live vendor (the sandbox started apart, so the gateway holds no secret for it).
     const vendor: Sandbox = await startSandbox({ live: { stepDelayMs: 300 } });

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -125,6 +126,42 @@ describe('abuse limits (defaults)', () => {
     const over = await post(t, { query, variables: { pad: 'x'.repeat(65_536) } });
     expect(over.status).toBe(413);
     expect(over.json.errors[0].extensions.code).toBe('REQUEST_TOO_LARGE');
+  });
+
+  it('refuses a chunked body with 411, and reads no further than a declared Content-Length', async () => {
+    const { hostname, port } = new URL(t.url);
+    /** One raw HTTP/1.1 exchange: what a client that lies about its body sends. */
+    const raw = (head: string, body: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(`${head}\r\n\r\n${body}`);
+        });
+        let answer = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => {
+          answer += chunk;
+          // The first answer is all this test needs.
+          if (/\r\n\r\n[\s\S]*\}\s*$/.test(answer)) socket.destroy();
+        });
+        socket.on('close', () => resolve(answer));
+        socket.on('error', reject);
+        setTimeout(() => socket.destroy(), 5000);
+      });
+    const big = JSON.stringify({ query: '{ providers { provider } }', pad: 'x'.repeat(100_000) });
+    const chunk = `${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`;
+    const chunked = await raw(
+      'POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\nconnection: close',
+      chunk,
+    );
+    expect(chunked).toMatch(/^HTTP\/1\.1 411 /);
+    // A declared length of 30 is all that is read as this request's body: the JSON it cuts off
+    // does not parse, whatever follows on the socket.
+    const short = await raw(
+      'POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 30',
+      big,
+    );
+    expect(short).toMatch(/^HTTP\/1\.1 400 /);
+    expect(short).not.toMatch(/"providers"/);
   });
 
   it('does not accept batched requests', async () => {

@@ -161,8 +161,8 @@ describe('the partner client against the sandbox (API key required)', () => {
     // Leaving the loop closed both streams at the gateway.
     await expect.poll(() => openSubscriptions(t.url, AUTH)).toBe(0);
 
-    // close() ends a subscription whose next() is still waiting (the sandbox moves no
-    // HappyRobot call).
+    // close() ends a subscription whose next() is still waiting (no HappyRobot call is rung
+    // here, so none moves).
     const idle = client.callEvents({ filter: { providers: ['HAPPYROBOT'] } });
     const pending = idle.next();
     await expect.poll(() => openSubscriptions(t.url, AUTH)).toBe(1);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { loadPersistedOperations } from '../../src/plugins/use-persisted-operations.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { executeWs, wsClient } from '../support/live.js';
 
 /** The manifest `npm run codegen` writes for examples/operations/*.graphql. */
 const MANIFEST = fileURLToPath(
@@ -129,6 +130,30 @@ describe('with SWITCHBOARD_PERSISTED_OPERATIONS and SWITCHBOARD_PERSISTED_ONLY=1
     const answer = await post(t, byHash('0'.repeat(64)));
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it('holds operations over graphql-ws to the same rules: by hash only', async () => {
+    const socket = wsClient(t.url);
+    try {
+      t.gateway.sandbox!.resetLog();
+      const text = await executeWs(socket, { query: '{ calls(first: 1) { totalCount } }' });
+      expect(text.results).toEqual([]);
+      expect(text.refused).toEqual([
+        expect.objectContaining({ extensions: { code: 'PERSISTED_QUERY_ONLY' } }),
+      ]);
+      const unknown = await executeWs(socket, { query: '', ...byHash('0'.repeat(64)) });
+      expect(unknown.refused?.[0]?.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      expect(t.gateway.sandbox!.requests()).toEqual([]);
+      const known = await executeWs(socket, {
+        query: '',
+        ...byHash(hashOf('NewestCalls'), { first: 2 }),
+      });
+      expect(known.refused).toBeNull();
+      expect(known.results[0]?.errors).toBeUndefined();
+      expect(known.results[0]?.data.calls.edges).toHaveLength(2);
+    } finally {
+      await socket.dispose();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { executeWs, wsClient } from '../support/live.js';
 
 const CALLS_ON_OVIA =
   '{ calls(first: 1, filter: { providers: [OVIA] }) { edges { node { id } } } }';
@@ -26,6 +27,44 @@ async function statuses(
   }
   return seen;
 }
+
+describe('SWITCHBOARD_RATE_LIMIT over graphql-ws', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({ SWITCHBOARD_RATE_LIMIT: '3' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts each WebSocket operation with the same client’s HTTP requests', async () => {
+    const socket = wsClient(t.url);
+    try {
+      expect(await statuses(t, 2)).toEqual([200, 200]);
+      const third = await executeWs(socket, { query: CALLS_ON_OVIA });
+      expect(third.refused).toBeNull();
+      expect(third.results[0]?.data.calls.edges).toHaveLength(1);
+      t.gateway.sandbox!.resetLog();
+      const fourth = await executeWs(socket, { query: CALLS_ON_OVIA });
+      expect(fourth.results).toEqual([]);
+      expect(fourth.refused).toEqual([
+        {
+          message: expect.stringMatching(/^Too many requests: at most 3 per 60 s per client/),
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
+        },
+      ]);
+      // A subscription is an operation too.
+      const subscription = await executeWs(socket, {
+        query: 'subscription { callEvents { cursor } }',
+      });
+      expect(subscription.refused?.[0]?.extensions.code).toBe('RATE_LIMITED');
+      expect(await statuses(t, 1)).toEqual([429]);
+      expect(t.gateway.sandbox!.requests()).toEqual([]);
+    } finally {
+      await socket.dispose();
+    }
+  });
+});
 
 describe('SWITCHBOARD_RATE_LIMIT without API keys (per peer address, in memory)', () => {
   let t: TestGateway;

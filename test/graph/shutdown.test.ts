@@ -145,3 +145,28 @@ it('answers 503 on /readyz from SIGTERM on, and keeps serving for the drain dela
   expect(code).toBe(0);
   expect(performance.now() - signalled).toBeGreaterThan(delayMs - 100);
 }, 30_000);
+
+it('logs at start-up how to ring a sandbox HappyRobot call, and that command rings one', async () => {
+  const { url, output } = await startServer(null);
+  const hint =
+    /curl -X POST (http:\/\/\S+\/sandbox\/inbound-calls) -H 'authorization: ([^']+)'/.exec(
+      output(),
+    );
+  expect(hint).not.toBeNull();
+  const rung = await fetch(hint![1]!, {
+    method: 'POST',
+    headers: { authorization: hint![2]!, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(rung.status).toBe(201);
+  const { id } = (await rung.json()) as { id: string };
+  const answer = await postQuery(
+    url,
+    JSON.stringify({
+      query: `{ calls(first: 1, filter: { providers: [HAPPYROBOT], status: [QUEUED, RINGING, IN_PROGRESS, COMPLETED] }) { edges { node { providerId direction } } } }`,
+    }),
+  );
+  const body = (await answer.json()) as any;
+  expect(body.errors).toBeUndefined();
+  expect(body.data.calls.edges[0].node).toEqual({ providerId: id, direction: 'INBOUND' });
+}, 30_000);

@@ -191,6 +191,33 @@ export function subscribeWs(
   return { take: (count, timeoutMs = 5000) => take(state, count, timeoutMs), close: dispose };
 }
 
+/**
+ * One operation over graphql-ws, to its end: its results, or the errors the server answered its
+ * `subscribe` message with instead of running it (graphql-ws's `error` message).
+ */
+export function executeWs(
+  client: Client,
+  payload: {
+    query: string;
+    variables?: Record<string, unknown>;
+    extensions?: Record<string, unknown>;
+  },
+): Promise<{ results: Result[]; refused: Array<{ message: string; extensions?: any }> | null }> {
+  return new Promise((resolve, reject) => {
+    const results: Result[] = [];
+    client.subscribe(payload, {
+      next: (value) => {
+        results.push(value as Result);
+      },
+      error: (error) => {
+        if (Array.isArray(error)) resolve({ results, refused: error });
+        else reject(error instanceof Error ? error : new Error('socket closed'));
+      },
+      complete: () => resolve({ results, refused: null }),
+    });
+  });
+}
+
 /** `switchboard_subscriptions_open` from the gateway's /metrics: its open SSE and WebSocket streams. */
 export async function openSubscriptions(
   graphqlUrl: string,

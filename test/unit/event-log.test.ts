@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { callEventType, UnknownCursorError, type LoggedEvent } from '../../src/events/event-log.js';
+import {
+  callEventType,
+  TooManySubscribersError,
+  UnknownCursorError,
+  type LoggedEvent,
+} from '../../src/events/event-log.js';
 import { InMemoryEventLog } from '../../src/events/memory-event-log.js';
-import { EventStream } from '../../src/events/event-stream.js';
+import { EventStream, SubscriberBudget } from '../../src/events/event-stream.js';
 import { call } from '../support/calls.js';
 
 async function read(stream: AsyncIterableIterator<LoggedEvent>, count: number) {
@@ -98,6 +103,74 @@ describe('the in-memory event log', () => {
     const [event] = await read(stream, 1);
     await expect(other.open(event!.cursor)).rejects.toThrow(UnknownCursorError);
   });
+
+  it('keeps at most retentionBytes of events, even below the retention, and the newest always', async () => {
+    const transcript = 'x'.repeat(10_000);
+    const big = (id: string) => ({ ...call(id, 'COMPLETED'), transcript });
+    const eventBytes = (log: InMemoryEventLog, id: string) =>
+      log.observeCall({ provider: 'OVIA', call: big(id), occurredAt: at });
+    const log = new InMemoryEventLog({ ...limits, retentionBytes: 1_048_576 });
+    const first = await log.open(null);
+    for (let index = 0; index < 300; index += 1) await eventBytes(log, `c${index}`);
+    const all = await read(first, 300);
+    await first.return!();
+    // The newest events whose JSON adds up to at most 1 MiB stay.
+    let firstKept = all.length;
+    for (let bytes = 0; firstKept > 0; firstKept -= 1) {
+      bytes += JSON.stringify(all[firstKept - 1]).length;
+      if (bytes > 1_048_576) break;
+    }
+    const fits = all.length - firstKept;
+    // Around 100 events of ~10 KB fit in 1 MiB: the older ones are gone, far below 10 000.
+    expect(fits).toBeGreaterThan(90);
+    expect(fits).toBeLessThan(110);
+    await expect(log.open(all[firstKept - 1]!.cursor)).rejects.toThrow(UnknownCursorError);
+    const resumed = await log.open(all[firstKept]!.cursor);
+    const replayed = await read(resumed, fits - 1);
+    expect(replayed.map((event) => event.stream === 'call' && event.call.providerId)).toEqual(
+      all.slice(firstKept + 1).map((event) => event.stream === 'call' && event.call.providerId),
+    );
+    await resumed.return!();
+    // One event past the whole budget is still kept (it is the newest), and nothing before it.
+    const tiny = new InMemoryEventLog({ ...limits, retentionBytes: 1_048_576 });
+    const stream = await tiny.open(null);
+    await tiny.observeCall({ provider: 'OVIA', call: call('small', 'QUEUED'), occurredAt: at });
+    await tiny.observeCall({
+      provider: 'OVIA',
+      call: { ...call('huge', 'COMPLETED'), transcript: 'y'.repeat(1_100_000) },
+      occurredAt: at,
+    });
+    const [small, huge] = await read(stream, 2);
+    await stream.return!();
+    await expect(tiny.open(small!.cursor)).rejects.toThrow(UnknownCursorError);
+    await expect(tiny.open(huge!.cursor)).resolves.toBeDefined();
+  });
+
+  it('gives one client at most its share of the subscriptions, and frees a slot when one ends', async () => {
+    const budget = new SubscriberBudget(10, 2);
+    const log = new InMemoryEventLog({ ...limits, budget });
+    const a1 = await log.open(null, 'key:a');
+    await log.open(null, 'key:a');
+    const refused = log.open(null, 'key:a');
+    await expect(refused).rejects.toThrow(TooManySubscribersError);
+    await expect(log.open(null, 'key:a')).rejects.toThrow(
+      'this client holds its maximum of 2 subscriptions; end one first',
+    );
+    // Another client is not held back, and the refused ones took no slot.
+    await log.open(null, 'key:b');
+    expect(budget.used).toBe(3);
+    await a1.return!();
+    expect(budget.used).toBe(2);
+    await expect(log.open(null, 'key:a')).resolves.toBeDefined();
+    await log.close();
+    expect(budget.used).toBe(0);
+    // The whole server's limit still comes first.
+    const full = new InMemoryEventLog({ ...limits, budget: new SubscriberBudget(1, 5) });
+    await full.open(null, 'key:a');
+    await expect(full.open(null, 'key:c')).rejects.toThrow(
+      'this server holds its maximum of 1 subscriptions; retry later',
+    );
+  });
 });
 
 describe('event configuration', () => {
@@ -107,14 +180,26 @@ describe('event configuration', () => {
       OVIA_WEBHOOK_SECRET: secret,
       SWITCHBOARD_EVENT_RETENTION: '50000',
       SWITCHBOARD_MAX_SUBSCRIBERS: '200',
+      SWITCHBOARD_MAX_SUBSCRIBERS_PER_CLIENT: '20',
+      SWITCHBOARD_EVENT_RETENTION_BYTES: '2097152',
     });
     expect(config.events).toMatchObject({
       webhookSecrets: { ovia: secret },
       retention: 50_000,
       maxSubscribers: 200,
+      maxSubscribersPerClient: 20,
+      retentionBytes: 2_097_152,
       webhookMaxBodyBytes: 1_048_576,
     });
-    expect(loadConfig({}).events).toMatchObject({ webhookSecrets: {}, retention: 10_000 });
+    expect(loadConfig({}).events).toMatchObject({
+      webhookSecrets: {},
+      retention: 10_000,
+      maxSubscribersPerClient: 100,
+      retentionBytes: 268_435_456,
+    });
+    expect(() => loadConfig({ SWITCHBOARD_EVENT_RETENTION_BYTES: '1000' })).toThrow(
+      /SWITCHBOARD_EVENT_RETENTION_BYTES must be at least 1048576/,
+    );
   });
 
   it('names a webhook secret that is not whsec_<base64>, and a retention under 10 000', () => {

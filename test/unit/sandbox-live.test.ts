@@ -5,6 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
 import type { SandboxVendor } from '../../src/sandbox/faults.js';
+import { MAX_INBOUND_CALLS } from '../../src/sandbox/happyrobot/dialect.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 
 /*
@@ -16,14 +17,18 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 
 const STEP_MS = 40;
 const secret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
-const SECRETS = { ovia: secret(), cx: secret(), llamadapro: secret() } satisfies Partial<
-  Record<SandboxVendor, string>
->;
+const SECRETS = {
+  ovia: secret(),
+  cx: secret(),
+  llamadapro: secret(),
+  happyrobot: secret(),
+} satisfies Partial<Record<SandboxVendor, string>>;
 
-const AUTH: Record<'ovia' | 'cx' | 'llamadapro', string> = {
+const AUTH: Record<'ovia' | 'cx' | 'llamadapro' | 'happyrobot', string> = {
   ovia: `Bearer ${SANDBOX_CREDENTIALS.ovia.apiKey}`,
   cx: `Basic ${Buffer.from(`${SANDBOX_CREDENTIALS.cx.username}:${SANDBOX_CREDENTIALS.cx.password}`).toString('base64')}`,
   llamadapro: `Bearer ${SANDBOX_CREDENTIALS.llamadapro.apiKey}`,
+  happyrobot: `Bearer ${SANDBOX_CREDENTIALS.happyrobot.apiKey}`,
 };
 
 interface Received {
@@ -52,7 +57,7 @@ async function vendorCall(
     headers: { authorization: AUTH[vendor], 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  expect(answer.status).toBe(200);
+  expect(answer.status).toBe(method === 'POST' && path === '/sandbox/inbound-calls' ? 201 : 200);
   return answer.json();
 }
 
@@ -156,6 +161,73 @@ describe('a call started on the sandbox', () => {
     expect(received.every((hook) => hook.verified && hook.data.id === started.id)).toBe(true);
     for (const hook of received) expect(hook.read).toEqual(hook.data);
     expect(received[2]?.data.transcription).toMatch(/^Agent: /);
+  });
+
+  it('rings a HappyRobot inbound call that walks Queued → Ringing → In Progress → Completed', async () => {
+    readBack = (_vendor, data) => `/api/v1/calls/${data.id}`;
+    const started = await vendorCall('happyrobot', 'POST', '/sandbox/inbound-calls', {
+      from: '+56987654321',
+    });
+    expect(started).toMatchObject({ type: 'Inbound', status: 'Queued' });
+    expect(started.metadata).toMatchObject({ from: '+56987654321', to: '+56229400100' });
+    await waitFor(4);
+    expect(received.map((hook) => [hook.type, hook.data.status])).toEqual([
+      ['call.created', 'Queued'],
+      ['call.updated', 'Ringing'],
+      ['call.updated', 'In Progress'],
+      ['call.completed', 'Completed'],
+    ]);
+    expect(received.every((hook) => hook.verified && hook.data.id === started.id)).toBe(true);
+    for (const hook of received) expect(hook.read).toEqual(hook.data);
+    const last = received[3]?.data;
+    expect(last.duration).toBeGreaterThanOrEqual(1);
+    expect(last.costs.total_costs).toBeGreaterThan(0);
+    expect(last.classification.tag).toBe('confirmed');
+    // The rung call leads HappyRobot's list after the scheduled calls (which have no start yet).
+    const list = await vendorCall('happyrobot', 'GET', '/api/v1/calls?limit=100');
+    expect(list.data.find((call: any) => call.created !== null).id).toBe(started.id);
+  });
+
+  it('refuses an inbound call from a number that is not E.164, adding nothing', async () => {
+    const before = sandbox.data.happyrobot.calls.length;
+    const answer = await fetch(`${sandbox.urls.happyrobot}/sandbox/inbound-calls`, {
+      method: 'POST',
+      headers: { authorization: AUTH.happyrobot, 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '12345' }),
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toEqual({
+      error: { message: 'from: from must be an E.164 phone number' },
+    });
+    const unauthorized = await fetch(`${sandbox.urls.happyrobot}/sandbox/inbound-calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(unauthorized.status).toBe(401);
+    expect(sandbox.data.happyrobot.calls).toHaveLength(before);
+  });
+
+  it(`takes at most ${MAX_INBOUND_CALLS} inbound calls, then answers 429`, async () => {
+    const bounded = await startSandbox({ live: { stepDelayMs: 60_000, maxWalks: 1 } });
+    try {
+      const ring = () =>
+        fetch(`${bounded.urls.happyrobot}/sandbox/inbound-calls`, {
+          method: 'POST',
+          headers: { authorization: AUTH.happyrobot, 'content-type': 'application/json' },
+          body: '{}',
+        }).then((answer) => answer.status);
+      const before = bounded.data.happyrobot.calls.length;
+      const statuses: number[] = [];
+      for (let i = 0; i < MAX_INBOUND_CALLS / 10; i++) {
+        statuses.push(...(await Promise.all(Array.from({ length: 10 }, ring))));
+      }
+      expect(statuses.every((status) => status === 201)).toBe(true);
+      expect(await ring()).toBe(429);
+      expect(bounded.data.happyrobot.calls).toHaveLength(before + MAX_INBOUND_CALLS);
+    } finally {
+      await bounded.close();
+    }
   });
 
   it.each([

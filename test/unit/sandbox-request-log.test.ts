@@ -26,4 +26,29 @@ describe('the sandbox request log', () => {
       await server.close();
     }
   });
+
+  it('counts the requests it was still answering when each arrived', async () => {
+    const server = new VendorServer(
+      createOviaDialect(createSandboxData().ovia, SANDBOX_CREDENTIALS.ovia),
+    );
+    const url = await server.listen();
+    const get = async (offset: number) => {
+      const response = await fetch(`${url}/api/v1/calls?limit=1&offset=${offset}`, {
+        headers: { authorization: `Bearer ${SANDBOX_CREDENTIALS.ovia.apiKey}` },
+      });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    try {
+      // Held long enough that all three arrive before the first is answered.
+      server.fault = { latencyMs: 300 };
+      expect(await Promise.all([get(0), get(1), get(2)])).toEqual([200, 200, 200]);
+      server.fault = null;
+      expect(await get(3)).toBe(200);
+      expect(await get(4)).toBe(200);
+      expect(server.log.map((request) => request.inFlight)).toEqual([1, 2, 3, 1, 1]);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -118,7 +118,8 @@ const HAPPYROBOT_WEIGHTS: readonly (readonly [HappyRobotStatus, number])[] = [
 
 const HAPPYROBOT_NOTE_USERS = ['user_2f8a1c', 'user_7b3e9d'];
 
-function happyRobotCosts(
+/** What a call of `duration` seconds costs, itemised as HappyRobot does (docs/vendors/happyrobot.md). */
+export function happyRobotCosts(
   random: Random,
   created: number,
   duration: number,

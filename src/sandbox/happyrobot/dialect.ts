@@ -11,8 +11,10 @@ import {
   refusalsAnswered,
   textQuery,
 } from '../dialect-helpers.js';
+import type { LiveSandbox } from '../live.js';
 import type { Dialect } from '../vendor-server.js';
 import type { HappyRobotCallRecord, HappyRobotData } from './data.js';
+import { happyRobotCallWalk, happyRobotInboundCall } from './live.js';
 
 /** The body of HappyRobot's `POST /api/v1/calls/{id}/notes` (docs/vendors/happyrobot.md). */
 const addNoteBody = z.object({
@@ -23,6 +25,17 @@ const addNoteBody = z.object({
   flagged: z.boolean({ error: 'flagged must be a boolean' }).optional(),
   user_id: z.string({ error: 'user_id must be a string' }).nullish(),
 });
+
+/** The body of the sandbox's own `POST /sandbox/inbound-calls` (./live.ts). */
+const inboundCallBody = z.object({
+  from: z
+    .string({ error: 'from must be a string' })
+    .regex(/^\+[1-9]\d{7,14}$/, { error: 'from must be an E.164 phone number' })
+    .default('+56912345678'),
+});
+
+/** Inbound calls one sandbox takes, so that a script ringing in a loop cannot grow it forever. */
+export const MAX_INBOUND_CALLS = 1000;
 
 /** The doc: "Required string length: 24". */
 function checkedId(id: string | undefined): string {
@@ -40,11 +53,17 @@ function byHappyRobotOrder(a: HappyRobotCallRecord, b: HappyRobotCallRecord): nu
   return Date.parse(b.created) - Date.parse(a.created) || compareIds(a.id, b.id);
 }
 
-/** HappyRobot pages by page number from 1 and answers `{data, total, page}`. */
+/**
+ * HappyRobot pages by page number from 1 and answers `{data, total, page}`. With `live`, the
+ * sandbox's own `POST /sandbox/inbound-calls` rings a call that walks through HappyRobot's
+ * statuses (./live.ts); HappyRobot itself has no route that starts one.
+ */
 export function createHappyRobotDialect(
   data: HappyRobotData,
   credentials: { apiKey: string },
+  live?: LiveSandbox,
 ): Dialect {
+  let inboundCalls = 0;
   const find = (id: string | undefined): HappyRobotCallRecord =>
     findById(data.calls, checkedId(id), 'Call');
   return refusalsAnswered({
@@ -88,6 +107,24 @@ export function createHappyRobotDialect(
             created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
           });
           return ok(call);
+        },
+      },
+      {
+        method: 'POST',
+        path: '/sandbox/inbound-calls',
+        handle({ body }) {
+          const input = parseBody(inboundCallBody, body);
+          if (inboundCalls >= MAX_INBOUND_CALLS) {
+            throw new DialectRefusal(
+              429,
+              `this sandbox takes at most ${MAX_INBOUND_CALLS} inbound calls`,
+            );
+          }
+          inboundCalls += 1;
+          const call = happyRobotInboundCall(input.from, Date.now());
+          data.calls.unshift(call);
+          live?.walk('happyrobot', happyRobotCallWalk(call));
+          return ok(call, 201);
         },
       },
     ],

@@ -1,9 +1,11 @@
 import type { Context } from '../../context.js';
 import { atPath, invalidInput, providerNotConfigured } from '../../errors.js';
+import { currentScope } from '../../http/operation-scope.js';
 import { encodeGlobalId, localId, type IdScope } from '../../ids.js';
-import type { Call, CallFilter } from '../../model/call.js';
+import type { Call } from '../../model/call.js';
 import type { CallProvider } from '../../model/provider.js';
 import type { Page, PagedSource } from '../../paging/paged-source.js';
+import { pagesAfter, readRest } from '../../paging/read-rest.js';
 import { reportVendorFailure } from '../list-connection.js';
 import { matchesCallFilter, parseCallFilter } from './call-filter.js';
 
@@ -119,6 +121,15 @@ function compareKeys(a: string[], b: string[]): number {
   return 0;
 }
 
+/**
+ * A vendor's later pages asked for at once by one summary. The vendor's keep-alive pool holds 64
+ * connections (src/http/upstream-client.ts), shared by every operation of the gateway: one
+ * summary taking an eighth of it leaves room for the queries beside it, and 8 is what the
+ * loaders allow one vendor too (PER_VENDOR_CONCURRENCY, src/loaders/limit.ts). A 10 000-call
+ * list is 100 pages: 8 at a time waits out 13 vendor round trips after the first page, not 99.
+ */
+export const STATS_PAGES_IN_FLIGHT = 8;
+
 interface VendorRead {
   provider: CallProvider;
   source: PagedSource<Call>;
@@ -127,10 +138,16 @@ interface VendorRead {
 
 /**
  * `callStats(filter:, groupBy:)`: every call the filter matches, on every call vendor it names,
- * read in the vendors' largest pages (the vendors side by side, each vendor's native filters
- * used), grouped. Each vendor's first page is read first; when their totals add up to more than
- * SWITCHBOARD_STATS_MAX_CALLS (`ctx.statsMaxCalls`), the query is refused before any further page. A vendor that fails leaves its calls
- * out, makes `complete` false and adds an error at `path`.
+ * read in the vendors' largest pages (each vendor's native filters used), grouped. Each vendor's
+ * first page is read first, the vendors side by side. The query is refused before any further
+ * page when their totals add up to more than SWITCHBOARD_STATS_MAX_CALLS (`ctx.statsMaxCalls`),
+ * or when the pages still to read are more than the upstream requests the operation has left
+ * (SWITCHBOARD_MAX_UPSTREAM_REQUESTS): refused whole rather than read in part. Then every vendor
+ * reads its remaining pages, STATS_PAGES_IN_FLIGHT at once where their positions follow from the
+ * first page's total (offsets, page numbers), one after another where each comes with the page
+ * before (page tokens). A vendor that fails (a page past the fan-out allowance too, which retries
+ * or other fields of the operation can use up) leaves all its calls out, makes `complete` false
+ * and adds an error at `path`.
  */
 export async function callStats(
   ctx: Context,
@@ -176,12 +193,32 @@ export async function callStats(
       { field: ['filter'] },
     );
   }
+  const scope = currentScope();
+  if (scope) {
+    // Counted as requests whether or not the read cache will answer them: the same query is
+    // refused or not whatever the cache holds.
+    const pages = reads.reduce(
+      (sum, read) =>
+        sum + (read.first ? pagesAfter(read.source, read.first, read.source.maxPageSize) : 0),
+      0,
+    );
+    if (pages > scope.remaining) {
+      throw invalidInput(
+        `callStats would read ${toRead} calls in ${pages} more upstream requests, more than the ${scope.remaining} this operation has left of its ${scope.maxUpstreamRequests} (SWITCHBOARD_MAX_UPSTREAM_REQUESTS); narrow the filter`,
+        { field: ['filter'] },
+      );
+    }
+  }
 
   const lists = await Promise.all(
     reads.map(async (read) => {
       if (!read.first) return [];
       try {
-        return await readRest(read.source, read.first, filter);
+        const calls = await readRest(read.source, read.first, read.source.maxPageSize, {
+          inFlight: STATS_PAGES_IN_FLIGHT,
+          idOf: (call) => call.providerId,
+        });
+        return calls.filter((call) => matchesCallFilter(call, filter));
       } catch (error) {
         fail(read.provider, error);
         return [];
@@ -190,21 +227,6 @@ export async function callStats(
   );
   const calls = lists.flat();
   return { totalCount: calls.length, groups: groupCalls(calls, dimensions, ctx.idScope), complete };
-}
-
-/** The matching calls of a vendor's list, from its first page (already read) to the end. */
-async function readRest(
-  source: PagedSource<Call>,
-  first: Page<Call>,
-  filter: CallFilter,
-): Promise<Call[]> {
-  const calls: Call[] = [];
-  let page = first;
-  for (;;) {
-    for (const call of page.items) if (matchesCallFilter(call, filter)) calls.push(call);
-    if (page.next === null || page.items.length === 0) return calls;
-    page = await source.fetchPage(page.next, source.maxPageSize);
-  }
 }
 
 function parseDimensions(groupBy: readonly string[]): CallStatsDimension[] {

@@ -1,0 +1,129 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startChild, type Child } from './child.js';
+import { formatTable } from './report.js';
+import { CALLS_FIRST_10, graphQLBody, readmeDashboard, SMALL_PROVIDERS } from './queries.js';
+import { measureLoad, type LoadRow } from './throughput.js';
+import { vendorEnv } from './vendor-env.js';
+
+/**
+ * `npx tsx bench/cpu.ts [--baseline <checkout>] [--seconds N]` (≈ 1 min; issue 15): the gateway's
+ * CPU per request and its throughput for `{ providers }`, `calls(first: 10)` on Ovia and the
+ * README dashboard (50 calls, every vendor at 0 ms), beside two floors measured in the same run:
+ * (a) a bare graphql-yoga server answering `{ providers }` from constants (bench/bare-yoga.ts)
+ * and (b) a bare node:http pass-through making the one Ovia request of `calls(first: 10)`
+ * (bench/passthrough.ts). With `--baseline`, the gateway of another checkout of this repository
+ * (its own `bench/serve.ts` and `src/`, e.g. `git worktree add /tmp/before <commit>` and
+ * `npm ci` there) is measured too, each row alternating between the two, so a before/after
+ * comparison comes from one sitting.
+ */
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const baseline = flag('--baseline');
+/** Which rows: any of providers, calls, dashboard (comma-separated). @default all three */
+const only = new Set((flag('--only') ?? 'providers,calls,dashboard').split(','));
+const SECONDS = Number(flag('--seconds') ?? 5);
+const CONNECTIONS = 10;
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+const stops: Array<() => Promise<void>> = [];
+async function child(script: string, env: Record<string, string> = {}): Promise<Child> {
+  const started = await startChild(script, { env });
+  stops.push(started.stop);
+  return started;
+}
+
+const rows: LoadRow[] = [];
+async function measure(target: Child, label: string, query: string, body: string, rate?: number) {
+  // A short warm-up first, so JIT compilation and the parse cache are not in the figure.
+  await measureLoad(
+    target,
+    { target: label, query, load: 'warm-up' },
+    {
+      body,
+      connections: CONNECTIONS,
+      duration: 1,
+    },
+  );
+  const row = await measureLoad(
+    target,
+    { target: label, query, load: rate ? `${rate} req/s` : `concurrency ${CONNECTIONS}` },
+    {
+      body,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      ...(rate ? { overallRate: rate } : {}),
+    },
+  );
+  rows.push(row);
+  log(`${label} ${query} ${row.load}: ${row.rps} req/s, ${row.cpuMicrosPerRequest} µs CPU/req`);
+  return row;
+}
+
+try {
+  const sandbox = await child('sandbox-process.ts');
+  await sandbox.send({ kind: 'auto-trim-log', on: true });
+  const env = vendorEnv(sandbox.sandboxUrls);
+  const gateways: Array<[string, Child]> = [];
+  if (baseline) {
+    const script = resolve(baseline, 'bench/serve.ts');
+    gateways.push(['Switchboard (baseline)', await child(script, env)]);
+  }
+  gateways.push(['Switchboard', await child('serve.ts', env)]);
+  const bareYoga = await child('bare-yoga.ts');
+  const bareYogaNoBodyLimit = await child('bare-yoga.ts', { BENCH_YOGA_BODY_LIMIT: '0' });
+  const passthrough = await child('passthrough.ts', env);
+
+  const providers = graphQLBody(SMALL_PROVIDERS);
+  const calls = graphQLBody(CALLS_FIRST_10);
+  const dashboard = graphQLBody(await readmeDashboard(), { first: 50 });
+  if (only.has('providers')) {
+    await measure(bareYoga, 'floor (a): bare graphql-yoga', 'providers', providers);
+    await measure(
+      bareYogaNoBodyLimit,
+      'floor (a): bare graphql-yoga, maxRequestBodySize: false',
+      'providers',
+      providers,
+    );
+    for (const [label, gateway] of gateways) await measure(gateway, label, 'providers', providers);
+  }
+  if (only.has('calls')) {
+    await measure(passthrough, 'floor (b): node:http pass-through', 'calls(first: 10)', calls);
+    for (const [label, gateway] of gateways) {
+      await measure(gateway, label, 'calls(first: 10)', calls);
+    }
+    for (const [label, gateway] of gateways) {
+      await measure(gateway, label, 'calls(first: 10)', calls, 200);
+    }
+  }
+  if (only.has('dashboard')) {
+    for (const [label, gateway] of gateways) {
+      await measure(gateway, label, 'README dashboard', dashboard);
+    }
+  }
+} finally {
+  for (const stop of stops.reverse()) await stop();
+}
+
+const table = formatTable(
+  ['target', 'query', 'load', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU µs/req'],
+  rows.map((row) => [
+    row.target,
+    row.query,
+    row.load,
+    row.requests,
+    row.rps,
+    row.p50Ms,
+    row.p99Ms,
+    row.errors,
+    row.cpuMicrosPerRequest,
+  ]),
+);
+process.stdout.write(`${table}\n`);
+const dir = fileURLToPath(new URL('results/', import.meta.url));
+await mkdir(dir, { recursive: true });
+await writeFile(`${dir}cpu-latest.json`, JSON.stringify(rows, null, 2));
