@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
 
 export const DEFAULT_QUERY = `# Welcome to Switchboard: one graph over Freya, Ovia,
@@ -76,8 +75,11 @@ const TAB_FIX = '<style>.graphiql-tab { transform: none !important; }</style>';
 
 /**
  * GraphiQL's page with its scripts and styles inlined: the default page loads them from a CDN,
- * which offline machines, CI and locked-down networks cannot reach.
+ * which offline machines, CI and locked-down networks cannot reach. Imported on the first page
+ * view: the module holds GraphiQL's whole bundle, ≈ 32 MB of heap that a process serving no
+ * GraphiQL (production) should not carry (bench/README.md).
  */
-export function renderSwitchboardGraphiQL(options: Parameters<typeof renderGraphiQL>[0]): string {
+export async function renderSwitchboardGraphiQL(options?: GraphiQLOptions): Promise<string> {
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
   return renderGraphiQL(options).replace('</head>', `${TAB_FIX}</head>`);
 }

@@ -42,8 +42,8 @@ it('has one tab per example operation, each with variables, the mutations last',
   for (const example of tabs.slice(1)) expect(example.variables, nameOf(example)).toBeTruthy();
 });
 
-it('serves the page with the style that lets one click switch tabs', () => {
-  const page = renderSwitchboardGraphiQL({ title: 'Switchboard' });
+it('serves the page with the style that lets one click switch tabs', async () => {
+  const page = await renderSwitchboardGraphiQL({ title: 'Switchboard' });
   expect(page).toMatch(/<style>\.graphiql-tab \{ transform: none !important; \}<\/style><\/head>/);
 });
 
