@@ -99,7 +99,8 @@ export interface Config {
   sockets: SocketLimits;
   /**
    * Path of a persisted-documents manifest (`{ "sha256:<hex>": document }`, as `npm run codegen`
-   * writes examples/generated/persisted-documents.json); its operations can be sent by hash.
+   * writes packages/client/src/generated/persisted-documents.json); its operations can be sent
+   * by hash.
    * @default null (no persisted operations)
    */
   persistedOperations: string | null;

@@ -1,12 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import {
-  createYoga,
-  type GraphiQLOptions,
-  type YogaServerInstance,
-  type YogaServerOptions,
-} from 'graphql-yoga';
+import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { GraphQLError } from 'graphql';
 import {
@@ -16,6 +10,7 @@ import {
   type RequestTenant,
   type Services,
 } from './context.js';
+import { DEFAULT_QUERY, graphiqlTabs, renderSwitchboardGraphiQL } from './graphiql.js';
 import { corsPolicy } from './plugins/cors.js';
 import { documentCaches } from './plugins/document-cache.js';
 import { useCacheControl } from './plugins/use-cache-control.js';
@@ -31,53 +26,6 @@ import { OperationLabels, operationNames } from './plugins/operation-labels.js';
 import { schema, subgraphSchema } from './schema/index.js';
 import type { RateLimiter } from './stores/rate-limit.js';
 import type { Tracing } from './telemetry/tracing.js';
-
-export const DEFAULT_QUERY = `# Welcome to Switchboard: one graph over Freya, Ovia,
-# LlamadaPro, CX and HappyRobot.
-#
-# Press the run button (or Ctrl-Enter) to list the newest
-# calls from every call vendor. The other tabs hold the
-# example operations (examples/operations/*.graphql).
-# The book icon on the left opens the docs: every type,
-# field and argument is described there.
-query NewestCalls {
-  calls(first: 10) {
-    totalCount
-    edges {
-      node {
-        id provider status direction channel
-        customerPhone startedAt durationSeconds
-        agent { name }
-      }
-    }
-    pageInfo { hasNextPage endCursor }
-  }
-  providers { provider mode capabilities }
-}
-`;
-
-/**
- * The example operations (examples/operations/*.graphql), one GraphiQL tab each after the
- * default query. They live beside src/ in a checkout (tsx) and beside dist/src/ after a build;
- * a deployment without them simply shows the default tab.
- */
-function graphiqlTabs(): NonNullable<GraphiQLOptions['defaultTabs']> {
-  const folder = [
-    new URL('../examples/operations/', import.meta.url),
-    new URL('../../examples/operations/', import.meta.url),
-  ].find((candidate) => existsSync(candidate));
-  const examples = folder
-    ? readdirSync(folder)
-        .filter((name) => name.endsWith('.graphql'))
-        .sort()
-        .map((name) => readFileSync(new URL(name, folder), 'utf8'))
-        // The default tab already is NewestCalls; queries first, then mutations.
-        .filter((query) => !/^query NewestCalls\b/m.test(query))
-        .sort((a, b) => Number(/^mutation /m.test(a)) - Number(/^mutation /m.test(b)))
-        .map((query) => ({ query }))
-    : [];
-  return [{ query: DEFAULT_QUERY }, ...examples];
-}
 
 export type SwitchboardYoga = YogaServerInstance<Record<string, never>, Context>;
 
@@ -190,12 +138,7 @@ export function createSwitchboardYoga(
     graphiql: config.graphiql
       ? { title: 'Switchboard', defaultQuery: DEFAULT_QUERY, defaultTabs: graphiqlTabs() }
       : false,
-    // GraphiQL's page with its scripts and styles inlined: the default page loads them from a
-    // CDN, which offline machines, CI and locked-down networks cannot reach.
-    // Imported on the first page view: the module holds GraphiQL's whole bundle, ≈ 32 MB of heap
-    // that a process serving no GraphiQL (production) should not carry (bench/README.md).
-    renderGraphiQL: async (options) =>
-      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+    renderGraphiQL: renderSwitchboardGraphiQL,
     landingPage: false,
     maskedErrors: true,
     batching: false,

@@ -1,12 +1,13 @@
 /**
- * A partner's first call: list the newest calls, then start an Ovia call, against a running
- * Switchboard. `npx tsx examples/partner-client/list-and-start.ts`
+ * A partner's first call with the typed client (packages/client, imported by its package name):
+ * list the newest calls, then start an Ovia call, against a running Switchboard.
+ * `npx tsx examples/partner-client/list-and-start.ts`
  *
  *   SWITCHBOARD_URL        the graph (default http://127.0.0.1:4000/graphql, what `npm start` serves)
  *   SWITCHBOARD_API_KEY    a client key, when the server sets SWITCHBOARD_API_KEYS
  *   SWITCHBOARD_PERSISTED  1: send operations by hash (a server with SWITCHBOARD_PERSISTED_OPERATIONS)
  */
-import { createSwitchboardClient } from './client.js';
+import { createSwitchboardClient } from '@switchboard/client';
 
 const client = createSwitchboardClient({
   url: process.env.SWITCHBOARD_URL ?? 'http://127.0.0.1:4000/graphql',
@@ -22,20 +23,21 @@ for (const { node } of calls.edges) {
   );
 }
 
-// Ovia's identifiers of a user, an agent and a phone line; the sandbox accepts any UUIDs.
+// Ovia's identifiers of a user, an agent and a phone line (the sandbox's, src/sandbox/ovia/data.ts).
 const { startCall } = await client.startCall({
   input: {
     ovia: {
-      userId: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
-      agentId: '7d0f1a52-9b3e-4c21-8f6a-2e5b9c4d7a10',
+      userId: '8f6e5d4c-3b2a-4190-9e8d-7c6b5a493827',
+      agentId: '0b8e6a52-3c1d-4f7e-9a2b-5d6c7e8f9a01',
       type: 'phone_call',
       direction: 'OUTBOUND',
-      fromNumber: '+14155550100',
+      fromNumber: '+576013005500',
       toNumber: '+14155550123',
-      phoneNumberId: '0b6a3c1e-2f4d-4e8a-9c7b-5d1e3f2a4b6c',
+      phoneNumberId: '8e7f6a5b-4c3d-4ecf-9ab1-ac9d8e7f6a54',
     },
   },
-  // A retry with the same key returns the first result instead of dialling twice.
+  // Never retried by the client; a repeat with the same key returns the first result instead
+  // of dialling twice.
   idempotencyKey: `partner-example-${Date.now()}`,
 });
 if (startCall.userErrors.length > 0 || !startCall.call) {

@@ -164,7 +164,7 @@ describe('with a persisted-operations manifest', () => {
   let t: TestGateway;
   beforeAll(async () => {
     t = await startTestGateway({
-      SWITCHBOARD_PERSISTED_OPERATIONS: 'examples/generated/persisted-documents.json',
+      SWITCHBOARD_PERSISTED_OPERATIONS: 'packages/client/src/generated/persisted-documents.json',
       SWITCHBOARD_PERSISTED_ONLY: '0',
     });
   });

@@ -1,36 +1,79 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { ClientError } from 'graphql-request';
+import { inspect, promisify } from 'node:util';
+import {
+  createSwitchboardClient,
+  LiveCallsDocument,
+  SwitchboardError,
+  type SwitchboardSubscription,
+} from '@switchboard/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSwitchboardClient } from '../../examples/partner-client/client.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { openSubscriptions } from '../support/live.js';
+import { oviaStartCallInput } from '../support/sandbox-inputs.js';
+
+/*
+ * The partner client (packages/client, from its source here; test/graph/client-package.test.ts
+ * installs its tarball) against the real gateway on the sandbox: README.md, "Partner client".
+ */
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MANIFEST = `${ROOT}examples/generated/persisted-documents.json`;
+const MANIFEST = `${ROOT}packages/client/src/generated/persisted-documents.json`;
 const API_KEY = 'partner-test-key';
+const AUTH = { authorization: `Bearer ${API_KEY}` };
 
 const oviaCall = (toNumber: string) => ({
-  ovia: {
-    userId: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
-    agentId: '7d0f1a52-9b3e-4c21-8f6a-2e5b9c4d7a10',
-    type: 'phone_call',
-    direction: 'OUTBOUND' as const,
-    fromNumber: '+14155550100',
-    toNumber,
-    phoneNumberId: '0b6a3c1e-2f4d-4e8a-9c7b-5d1e3f2a4b6c',
-  },
+  ovia: { ...oviaStartCallInput(toNumber).ovia, direction: 'OUTBOUND' as const },
 });
 
-describe('the typed partner client against the sandbox (API key required)', () => {
+/**
+ * The first `count` items of a subscription that match (other calls may still be moving), or a
+ * failure after `ms`.
+ */
+async function take<T>(
+  events: SwitchboardSubscription<T>,
+  count: number,
+  matches: (item: T) => boolean = () => true,
+  ms = 10_000,
+) {
+  const items: T[] = [];
+  const timer = setTimeout(() => void events.close(), ms);
+  try {
+    for await (const item of events) {
+      if (matches(item)) items.push(item);
+      if (items.length === count) break;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  expect(items, `${count} events within ${ms} ms`).toHaveLength(count);
+  return items;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
+  const caught: unknown = await promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  expect(caught).toBeInstanceOf(SwitchboardError);
+  return caught as SwitchboardError;
+}
+
+describe('the partner client against the sandbox (API key required)', () => {
   let t: TestGateway;
   beforeAll(async () => {
-    t = await startTestGateway({ SWITCHBOARD_API_KEYS: API_KEY });
+    t = await startTestGateway(
+      { SWITCHBOARD_API_KEYS: API_KEY },
+      { sandboxLive: { stepDelayMs: 50 } },
+    );
   });
   afterAll(() => t.close());
 
-  it('lists calls, typed, in the graph’s order', async () => {
+  it('lists calls, typed, in the graph’s order, and pages on', async () => {
     const client = createSwitchboardClient({ url: t.url, apiKey: API_KEY });
     const { calls } = await client.listCalls({ first: 5 });
     expect(calls.edges).toHaveLength(5);
@@ -44,27 +87,97 @@ describe('the typed partner client against the sandbox (API key required)', () =
     }
   });
 
-  it('starts a call that the graph then reads back', async () => {
+  it('starts a call once for one idempotency key, and the graph reads it back', async () => {
     const client = createSwitchboardClient({ url: t.url, apiKey: API_KEY });
-    const { startCall } = await client.startCall({
-      input: oviaCall('+14155550177'),
-      idempotencyKey: 'partner-client-test-1',
-    });
-    expect(startCall.userErrors).toEqual([]);
-    expect(startCall.call).toMatchObject({
-      provider: 'OVIA',
-      direction: 'OUTBOUND',
-      to: '+14155550177',
-    });
-    const { call } = await client.callDetail({ id: startCall.call!.id });
-    expect(call).toMatchObject({ id: startCall.call!.id, provider: 'OVIA', to: '+14155550177' });
+    const posts = () => t.gateway.sandbox!.requests('ovia').filter((r) => r.method === 'POST');
+    const before = posts().length;
+    const variables = { input: oviaCall('+14155550177'), idempotencyKey: 'partner-client-test-1' };
+    const first = await client.startCall(variables);
+    const again = await client.startCall(variables);
+    expect(first.startCall.userErrors).toEqual([]);
+    expect(first.startCall.call).toMatchObject({ provider: 'OVIA', to: '+14155550177' });
+    expect(again.startCall.call?.id).toBe(first.startCall.call?.id);
+    expect(posts().length - before).toBe(1);
+    const { call } = await client.callDetail({ id: first.startCall.call!.id });
+    expect(call).toMatchObject({ id: first.startCall.call!.id, provider: 'OVIA' });
   });
 
-  it('rejects without the API key', async () => {
-    const client = createSwitchboardClient({ url: t.url });
-    const error = await client.listCalls().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ClientError);
-    expect((error as ClientError).response.status).toBe(401);
+  it('rejects a wrong key with a one-line UNAUTHENTICATED error without the query', async () => {
+    const client = createSwitchboardClient({ url: t.url, apiKey: 'not-a-key' });
+    const error = await rejection(client.listCalls());
+    expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, attempts: 1 });
+    expect(error.message).toBe(
+      'NewestCalls: A valid API key is required: Authorization: Bearer <key> (UNAUTHENTICATED, HTTP 401)',
+    );
+    // What Node prints for it, uncaught or logged: its stack, code and errors, and no operation
+    // text (graphql-request's ClientError printed the whole query, in 56 lines).
+    const printed = inspect(error);
+    expect(printed).not.toMatch(/totalCount|edges|query NewestCalls/);
+    expect(printed.split('\n').filter((line) => !/^ {4}at /.test(line)).length).toBeLessThan(15);
+  });
+
+  it('gives the code and the vendor of a GraphQL error, with the partial data', async () => {
+    const client = createSwitchboardClient({ url: t.url, apiKey: API_KEY });
+    const invalid = await rejection(client.callDetail({ id: 'not-an-id' }));
+    expect(invalid).toMatchObject({ code: 'INVALID_INPUT', status: 200 });
+    expect(invalid.data).toEqual({ call: null });
+
+    const { calls } = await client.listCalls({ first: 1, filter: { providers: ['CX'] } });
+    t.gateway.sandbox!.setFault('cx', { failure: 'status', status: 503 });
+    try {
+      const down = await rejection(client.callDetail({ id: calls.edges[0]!.node.id }));
+      expect(down).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'CX', attempts: 1 });
+      expect(down.message).toMatch(/^CallDetail: .* \(UPSTREAM_UNAVAILABLE from CX, HTTP 200\)$/);
+    } finally {
+      t.gateway.sandbox!.clearFaults();
+    }
+  });
+
+  it('streams callEvents over SSE and resumes after a cursor', async () => {
+    const client = createSwitchboardClient({ url: t.url, apiKey: API_KEY });
+    const events = client.callEvents({ filter: { providers: ['OVIA'] } });
+    let callId = '';
+    const first = take(events, 1, ({ callEvents }) => callEvents.call.id === callId);
+    // The stream is open once the gateway counts it; only then is the call started.
+    await expect.poll(() => openSubscriptions(t.url, AUTH), { timeout: 5000 }).toBe(1);
+    const { startCall } = await client.startCall({ input: oviaCall('+14155550178') });
+    callId = startCall.call!.id;
+    const [created] = await first;
+    expect(created!.callEvents).toMatchObject({
+      type: 'CREATED',
+      provider: 'OVIA',
+      call: { id: startCall.call!.id },
+    });
+    expect(events.cursor).toBe(created!.callEvents.cursor);
+
+    // Subscribing again after that cursor replays what came next, and not the CREATED event.
+    const resumed = client.callEvents({
+      filter: { callId: startCall.call!.id },
+      after: events.cursor,
+    });
+    const [next] = await take(resumed, 1);
+    expect(next!.callEvents.type).toBe('STATUS_CHANGED');
+    expect(next!.callEvents.cursor > created!.callEvents.cursor).toBe(true);
+    // Leaving the loop closed both streams at the gateway.
+    await expect.poll(() => openSubscriptions(t.url, AUTH)).toBe(0);
+
+    // close() ends a subscription whose next() is still waiting (no HappyRobot call is rung
+    // here, so none moves).
+    const idle = client.callEvents({ filter: { providers: ['HAPPYROBOT'] } });
+    const pending = idle.next();
+    await expect.poll(() => openSubscriptions(t.url, AUTH)).toBe(1);
+    await idle.close();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    await expect.poll(() => openSubscriptions(t.url, AUTH)).toBe(0);
+  });
+
+  it('throws a SwitchboardError from a stream the gateway refuses', async () => {
+    const client = createSwitchboardClient({ url: t.url, apiKey: API_KEY });
+    const unknownCursor = await rejection(take(client.callEvents({ after: 'bogus' }), 1));
+    expect(unknownCursor).toMatchObject({ code: 'INVALID_INPUT', operationName: 'LiveCalls' });
+    const noKey = createSwitchboardClient({ url: t.url });
+    const refused = await rejection(take(noKey.subscribe(LiveCallsDocument), 1));
+    expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
   });
 
   it('runs examples/partner-client/list-and-start.ts as a partner would', async () => {
@@ -110,11 +223,24 @@ describe('in persisted mode, against a persisted-only graph', () => {
     expect(startCall.call?.to).toBe('+14155550166');
 
     const plain = createSwitchboardClient({ url: t.url });
-    const error = await plain.listCalls().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ClientError);
-    expect((error as ClientError).response.errors?.[0]?.extensions).toEqual({
-      code: 'PERSISTED_QUERY_ONLY',
-    });
+    const error = await rejection(plain.listCalls());
+    expect(error).toMatchObject({ code: 'PERSISTED_QUERY_ONLY', status: 400 });
+  });
+
+  it('subscribes by hash too', async () => {
+    const persisted = createSwitchboardClient({ url: t.url, persisted: true });
+    const events = persisted.callEvents({ filter: { providers: ['OVIA'] } });
+    let callId = '';
+    const first = take(events, 1, ({ callEvents }) => callEvents.call.id === callId);
+    await expect.poll(() => openSubscriptions(t.url), { timeout: 5000 }).toBe(1);
+    const { startCall } = await persisted.startCall({ input: oviaCall('+14155550165') });
+    callId = startCall.call!.id;
+    const [created] = await first;
+    expect(created!.callEvents.call.id).toBe(startCall.call!.id);
+
+    const plain = createSwitchboardClient({ url: t.url });
+    const refused = await rejection(take(plain.callEvents(), 1));
+    expect(refused.code).toBe('PERSISTED_QUERY_ONLY');
   });
 
   it('runs the script in persisted mode', async () => {
@@ -128,5 +254,47 @@ describe('in persisted mode, against a persisted-only graph', () => {
       },
     );
     expect(stdout).toMatch(/^started OVIA call \S+ to \+14155550123: \w+$/m);
+  });
+});
+
+describe('with a tenants file: one key per tenant', () => {
+  const KEYS = { acme: 'acme-client-key', demo: 'demo-client-key' };
+  let t: TestGateway;
+  let folder: string;
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'switchboard-client-tenants-'));
+    const file = join(folder, 'tenants.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        tenants: [
+          { id: 'acme', apiKeys: [KEYS.acme], sandbox: { seed: 0 } },
+          { id: 'demo', apiKeys: [KEYS.demo], sandbox: { seed: 2 } },
+        ],
+      }),
+    );
+    t = await startTestGateway({ SWITCHBOARD_TENANTS_FILE: file, SWITCHBOARD_SANDBOX: '0' });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('forTenant sends that tenant’s key, and each tenant sees its own calls', async () => {
+    const client = createSwitchboardClient({ url: t.url, tenants: KEYS });
+    const acme = client.forTenant('acme');
+    const demo = client.forTenant('demo');
+    expect([acme.tenant, demo.tenant]).toEqual(['acme', 'demo']);
+    const [a, d] = await Promise.all([acme.listCalls({ first: 3 }), demo.listCalls({ first: 3 })]);
+    const scope = (id: string) => Buffer.from(id, 'base64url').toString('utf8').split('/')[0];
+    expect(a.calls.edges.map(({ node }) => scope(node.id))).toEqual(['acme', 'acme', 'acme']);
+    expect(d.calls.edges.map(({ node }) => scope(node.id))).toEqual(['demo', 'demo', 'demo']);
+
+    // One tenant's id is unknown to the other.
+    const foreign = await rejection(demo.callDetail({ id: a.calls.edges[0]!.node.id }));
+    expect(foreign.code).toBe('NOT_FOUND');
+    // The client without a tenant sends no key.
+    expect((await rejection(client.listCalls())).code).toBe('UNAUTHENTICATED');
+    expect(() => client.forTenant('globex')).toThrow(/no API key for tenant "globex"/);
   });
 });

@@ -10,7 +10,7 @@ import { executeWs, wsClient } from '../support/live.js';
 
 /** The manifest `npm run codegen` writes for examples/operations/*.graphql. */
 const MANIFEST = fileURLToPath(
-  new URL('../../examples/generated/persisted-documents.json', import.meta.url),
+  new URL('../../packages/client/src/generated/persisted-documents.json', import.meta.url),
 );
 const manifest = loadPersistedOperations(MANIFEST);
 const hashOf = (operationName: string): string => {

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { startGateway, type Gateway } from '../../src/gateway.js';
+import type { LiveOptions } from '../../src/sandbox/live.js';
 import { createLogger } from '../../src/logger.js';
 
 export interface GraphQLAnswer<T> {
@@ -28,9 +29,13 @@ export interface TestGateway {
 
 /**
  * Starts the real gateway on an ephemeral port over the sandbox vendors, with its logs captured
- * at debug level (so every upstream request line is there to inspect).
+ * at debug level (so every upstream request line is there to inspect). `sandboxLive` paces the
+ * steps of the calls the sandbox moves on its own.
  */
-export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  env: Record<string, string> = {},
+  options: { sandboxLive?: LiveOptions } = {},
+): Promise<TestGateway> {
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -47,6 +52,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
       ...env,
     },
     logger: createLogger({ level: 'debug', destination }),
+    ...(options.sandboxLive ? { sandboxLive: options.sandboxLive } : {}),
   });
   const client = new GraphQLClient(gateway.url, { errorPolicy: 'all' });
   return {

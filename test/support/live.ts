@@ -217,3 +217,12 @@ export function executeWs(
     });
   });
 }
+
+/** `switchboard_subscriptions_open` from the gateway's /metrics: its open SSE and WebSocket streams. */
+export async function openSubscriptions(
+  graphqlUrl: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', graphqlUrl), { headers })).text();
+  return Number(/^switchboard_subscriptions_open (\d+)$/m.exec(text)?.[1]);
+}
