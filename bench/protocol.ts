@@ -24,9 +24,12 @@ export const usageSchema = z.object({
   cpuMicros: z.number(),
   rssBytes: z.number(),
   heapUsedBytes: z.number(),
-  /** What V8 has reserved for its heap, and memory outside it (Buffers, native). */
-  heapTotalBytes: z.number(),
-  externalBytes: z.number(),
+  /**
+   * What V8 has reserved for its heap, and memory outside it (Buffers, native); absent from the
+   * servers of older checkouts (bench/cpu.ts --baseline).
+   */
+  heapTotalBytes: z.number().optional(),
+  externalBytes: z.number().optional(),
 });
 export type Usage = z.infer<typeof usageSchema>;
 

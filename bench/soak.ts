@@ -29,7 +29,7 @@ try {
     0,
     0,
     round(start.rssBytes / MB, 1),
-    round(start.heapTotalBytes / MB, 1),
+    round((start.heapTotalBytes ?? NaN) / MB, 1),
     round(start.heapUsedBytes / MB, 1),
     '–',
   ]);
@@ -46,7 +46,7 @@ try {
       small.requests + large.requests,
       small.errors + large.errors,
       round(loaded.rssBytes / MB, 1),
-      round(loaded.heapTotalBytes / MB, 1),
+      round((loaded.heapTotalBytes ?? NaN) / MB, 1),
       round(settled.heapUsedBytes / MB, 1),
       round(settled.rssBytes / MB, 1),
     ]);

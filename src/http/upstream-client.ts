@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TaskCancelledError, TimeoutStrategy, timeout, wrap, type TimeoutPolicy } from 'cockatiel';
-import { Agent, request as undiciRequest } from 'undici';
+import { Agent } from 'undici';
 import type { z } from 'zod';
 import { UpstreamError, type UpstreamErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -8,6 +8,7 @@ import type { Provider } from '../model/provider.js';
 import type { AttemptSpan, Tracing } from '../telemetry/tracing.js';
 import { currentScope } from './operation-scope.js';
 import { interpretAnswer, reparseAnswer, type UpstreamAnswer } from './answer.js';
+import { dispatchExchange } from './dispatch-exchange.js';
 import { getRetryPolicy } from './retry-policy.js';
 import { currentWriteLedger } from './write-ledger.js';
 import type { ScopedReadCache } from './read-cache.js';
@@ -67,10 +68,13 @@ export class UpstreamClient {
   readonly provider: Provider;
   private readonly options: Required<UpstreamClientOptions>;
   private readonly baseUrl: string;
+  /** `baseUrl`'s scheme, host and port: every request URL starts with it. */
+  private readonly origin: string;
   readonly attemptListeners: Array<(attempt: UpstreamAttempt) => void> = [];
   /**
-   * undici's own request API on a keep-alive pool per vendor: the same HTTP stack as `fetch`
-   * without the WHATWG layers, which cost more CPU than our whole resolver work per call.
+   * A keep-alive undici pool per vendor, driven through its `dispatch` (./dispatch-exchange.ts):
+   * the same HTTP stack as `fetch` without the WHATWG and stream layers, which cost more CPU
+   * than our whole resolver work per call.
    */
   private readonly agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
   private readCache: ScopedReadCache | null = null;
@@ -84,6 +88,7 @@ export class UpstreamClient {
     this.provider = options.provider;
     this.options = { maxAttempts: 3, initialBackoffMs: 50, ...options };
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.origin = new URL(this.baseUrl).origin;
     // One policy for every send (it keeps no state between executions). A settled attempt has
     // read its whole answer, so nothing is left to cancel: aborting on return would only make a
     // DOMException per request (bench/README.md, "Speed").
@@ -271,19 +276,14 @@ export class UpstreamClient {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    const response = await undiciRequest(url, {
+    return dispatchExchange(this.agent, {
+      origin: this.origin,
+      path: url.slice(this.origin.length),
       method: route.method,
       headers,
       body: payload,
       signal,
-      dispatcher: this.agent,
     });
-    const retryAfter = response.headers['retry-after'];
-    return {
-      status: response.statusCode,
-      retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
-      text: await response.body.text(),
-    };
   }
 
   private mapError(error: unknown, name: string, status: number | null): UpstreamError {

@@ -1,0 +1,81 @@
+import type { Dispatcher } from 'undici';
+import type { UpstreamAnswer } from './answer.js';
+
+/**
+ * One HTTP exchange through undici's `dispatch`, the layer its `request` is built on, with the
+ * answer collected as it arrives: no body stream, no stream events, no AbortSignal wiring of
+ * `request`'s own. For the small JSON answers of vendor APIs that machinery was most of undici's
+ * CPU per request (bench/README.md, "Speed (issue 15)"). Errors are undici's own, as with
+ * `request`: connection errors with their `code`, and `signal`'s reason when it aborts.
+ * https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherdispatchoptions-handler
+ */
+export function dispatchExchange(
+  dispatcher: Dispatcher,
+  request: {
+    origin: string;
+    path: string;
+    method: Dispatcher.HttpMethod;
+    headers: Record<string, string>;
+    body: string | undefined;
+    signal: AbortSignal;
+  },
+): Promise<UpstreamAnswer> {
+  const { signal } = request;
+  return new Promise<UpstreamAnswer>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    let status = 0;
+    let retryAfter: string | null = null;
+    const chunks: Buffer[] = [];
+    let abortExchange: ((error?: Error) => void) | null = null;
+    const onAbort = () => abortExchange?.(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const settle = () => signal.removeEventListener('abort', onAbort);
+    dispatcher.dispatch(
+      {
+        origin: request.origin,
+        path: request.path,
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+      },
+      {
+        onConnect(abort) {
+          abortExchange = abort;
+          if (signal.aborted) abort(signal.reason as Error);
+        },
+        onHeaders(statusCode, rawHeaders) {
+          status = statusCode;
+          // Raw headers alternate names and values.
+          for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+            if (rawHeaders[index]!.toString('latin1').toLowerCase() === 'retry-after') {
+              retryAfter = rawHeaders[index + 1]!.toString('latin1');
+            }
+          }
+          return true;
+        },
+        onData(chunk) {
+          chunks.push(chunk);
+          return true;
+        },
+        onComplete() {
+          settle();
+          resolve({
+            status,
+            retryAfter,
+            text:
+              chunks.length === 1
+                ? chunks[0]!.toString('utf8')
+                : Buffer.concat(chunks).toString('utf8'),
+          });
+        },
+        onError(error) {
+          settle();
+          reject(error);
+        },
+      },
+    );
+  });
+}
