@@ -34,7 +34,16 @@ export const usageSchema = z.object({
 export type Usage = z.infer<typeof usageSchema>;
 
 export const loggedSchema = z.array(
-  z.object({ vendor: z.string(), method: z.string(), path: z.string(), at: z.number() }),
+  z.object({
+    vendor: z.string(),
+    method: z.string(),
+    path: z.string(),
+    at: z.number(),
+    /** What bench/dashboard-floor.ts needs to send the same request again. */
+    query: z.record(z.string(), z.string()).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    body: z.unknown().optional(),
+  }),
 );
 export type Logged = z.infer<typeof loggedSchema>;
 

@@ -27,7 +27,15 @@ serveCommands((command) => {
     case 'requests':
       return sandbox
         .requests()
-        .map(({ vendor, method, path, at }) => ({ vendor, method, path, at }));
+        .map(({ vendor, method, path, query, headers, body, at }) => ({
+          vendor,
+          method,
+          path,
+          query,
+          headers,
+          body,
+          at,
+        }));
     case 'auto-trim-log':
       if (trimmer) clearInterval(trimmer);
       trimmer = command.on ? setInterval(() => sandbox.resetLog(), 100) : null;
