@@ -25,17 +25,15 @@ serveCommands((command) => {
       sandbox.resetLog();
       return null;
     case 'requests':
-      return sandbox
-        .requests()
-        .map(({ vendor, method, path, query, headers, body, at }) => ({
-          vendor,
-          method,
-          path,
-          query,
-          headers,
-          body,
-          at,
-        }));
+      return sandbox.requests().map(({ vendor, method, path, query, headers, body, at }) => ({
+        vendor,
+        method,
+        path,
+        query,
+        headers,
+        body,
+        at,
+      }));
     case 'auto-trim-log':
       if (trimmer) clearInterval(trimmer);
       trimmer = command.on ? setInterval(() => sandbox.resetLog(), 100) : null;
