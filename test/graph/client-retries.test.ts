@@ -1,10 +1,7 @@
-import {
-  createSwitchboardClient,
-  SwitchboardError,
-  type SwitchboardClient,
-} from '@switchboard/client';
+import { createSwitchboardClient, type SwitchboardClient } from '@switchboard/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFlakyFront, type FlakyFront } from '../support/flaky-front.js';
+import { rejection } from '../support/client-errors.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { openSubscriptions } from '../support/live.js';
 import { oviaStartCallInput } from '../support/sandbox-inputs.js';
@@ -30,15 +27,6 @@ afterAll(async () => {
 });
 
 const oviaPosts = () => t.gateway.sandbox!.requests('ovia').filter((r) => r.method === 'POST');
-
-async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
-  const caught: unknown = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(SwitchboardError);
-  return caught as SwitchboardError;
-}
 
 const startCall = (toNumber: string, idempotencyKey?: string) =>
   client.startCall({

@@ -7,10 +7,10 @@ import { inspect, promisify } from 'node:util';
 import {
   createSwitchboardClient,
   LiveCallsDocument,
-  SwitchboardError,
   type SwitchboardSubscription,
 } from '@switchboard/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejection } from '../support/client-errors.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { openSubscriptions } from '../support/live.js';
 import { oviaStartCallInput } from '../support/sandbox-inputs.js';
@@ -52,15 +52,6 @@ async function take<T>(
   }
   expect(items, `${count} events within ${ms} ms`).toHaveLength(count);
   return items;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
-  const caught: unknown = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(SwitchboardError);
-  return caught as SwitchboardError;
 }
 
 describe('the partner client against the sandbox (API key required)', () => {
