@@ -33,49 +33,55 @@ export function dispatchExchange(
     const onAbort = () => abortExchange?.(signal.reason as Error);
     signal.addEventListener('abort', onAbort, { once: true });
     const settle = () => signal.removeEventListener('abort', onAbort);
-    dispatcher.dispatch(
-      {
-        origin: request.origin,
-        path: request.path,
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
-      },
-      {
-        onConnect(abort) {
-          abortExchange = abort;
-          if (signal.aborted) abort(signal.reason as Error);
+    try {
+      dispatcher.dispatch(
+        {
+          origin: request.origin,
+          path: request.path,
+          method: request.method,
+          headers: request.headers,
+          body: request.body ?? null,
         },
-        onHeaders(statusCode, rawHeaders) {
-          status = statusCode;
-          // Raw headers alternate names and values.
-          for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
-            if (rawHeaders[index]!.toString('latin1').toLowerCase() === 'retry-after') {
-              retryAfter = rawHeaders[index + 1]!.toString('latin1');
+        {
+          onConnect(abort) {
+            abortExchange = abort;
+            if (signal.aborted) abort(signal.reason as Error);
+          },
+          onHeaders(statusCode, rawHeaders) {
+            status = statusCode;
+            // Raw headers alternate names and values.
+            for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+              if (rawHeaders[index]!.toString('latin1').toLowerCase() === 'retry-after') {
+                retryAfter = rawHeaders[index + 1]!.toString('latin1');
+              }
             }
-          }
-          return true;
+            return true;
+          },
+          onData(chunk) {
+            chunks.push(chunk);
+            return true;
+          },
+          onComplete() {
+            settle();
+            resolve({
+              status,
+              retryAfter,
+              text:
+                chunks.length === 1
+                  ? chunks[0]!.toString('utf8')
+                  : Buffer.concat(chunks).toString('utf8'),
+            });
+          },
+          onError(error) {
+            settle();
+            reject(error);
+          },
         },
-        onData(chunk) {
-          chunks.push(chunk);
-          return true;
-        },
-        onComplete() {
-          settle();
-          resolve({
-            status,
-            retryAfter,
-            text:
-              chunks.length === 1
-                ? chunks[0]!.toString('utf8')
-                : Buffer.concat(chunks).toString('utf8'),
-          });
-        },
-        onError(error) {
-          settle();
-          reject(error);
-        },
-      },
-    );
+      );
+    } catch (error) {
+      // Options undici refuses before sending anything.
+      settle();
+      reject(error);
+    }
   });
 }
