@@ -48,7 +48,11 @@ export function dispatchExchange(
             if (signal.aborted) abort(signal.reason as Error);
           },
           onHeaders(statusCode, rawHeaders) {
+            // An informational answer (103 Early Hints) comes before the final one: none of its
+            // headers are the answer's.
+            if (statusCode < 200) return true;
             status = statusCode;
+            retryAfter = null;
             // Raw headers alternate names and values.
             for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
               if (rawHeaders[index]!.toString('latin1').toLowerCase() === 'retry-after') {
@@ -63,14 +67,7 @@ export function dispatchExchange(
           },
           onComplete() {
             settle();
-            resolve({
-              status,
-              retryAfter,
-              text:
-                chunks.length === 1
-                  ? chunks[0]!.toString('utf8')
-                  : Buffer.concat(chunks).toString('utf8'),
-            });
+            resolve({ status, retryAfter, text: utf8Text(chunks) });
           },
           onError(error) {
             settle();
@@ -84,4 +81,11 @@ export function dispatchExchange(
       reject(error);
     }
   });
+}
+
+/** The body as text, without a leading UTF-8 byte order mark (as undici's `text()` drops it). */
+function utf8Text(chunks: Buffer[]): string {
+  const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  const bom = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
+  return body.toString('utf8', bom ? 3 : 0);
 }

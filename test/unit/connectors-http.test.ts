@@ -29,6 +29,10 @@ interface Reply {
   headers?: Record<string, string>;
   /** Never answer. */
   hang?: boolean;
+  /** Start the body with a UTF-8 byte order mark. */
+  bom?: boolean;
+  /** A 103 Early Hints answer with these headers before the final one. */
+  earlyHints?: Record<string, string>;
 }
 
 class TinyVendor {
@@ -88,8 +92,12 @@ class TinyVendor {
     this.requests.push(recorded);
     const reply = this.replies.shift() ?? this.fallback(recorded);
     if (reply.hang) return;
+    if (reply.earlyHints) res.writeEarlyHints(reply.earlyHints);
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-    res.end(reply.text ?? JSON.stringify(reply.body ?? null));
+    const answer = reply.text ?? JSON.stringify(reply.body ?? null);
+    res.end(
+      reply.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(answer)]) : answer,
+    );
   }
 }
 
@@ -720,6 +728,24 @@ describe('errors as the connectors see them', () => {
     expect(error.retryAfterMs).toBe(30_000);
     expect(vendor.requests).toHaveLength(1);
     expectNoSecret(error);
+  });
+
+  it('reads an answer that starts with a UTF-8 byte order mark', async () => {
+    vendor.script({ body: oviaCall(4), bom: true });
+    const call = await ovia().getCall(uuid(4));
+    expect(call.providerId).toBe(uuid(4));
+  });
+
+  it('takes no header from an informational answer before the final one', async () => {
+    vendor.otherwise(() => ({
+      status: 429,
+      earlyHints: { link: '</x>; rel=preload', 'retry-after': '120' },
+      body: { error: 'slow down' },
+    }));
+    const error = await failure(cx().getCall(uuid(6)));
+    expect(error.code).toBe('UPSTREAM_RATE_LIMITED');
+    // The final 429 said nothing of when to retry; the 103's Retry-After is not its.
+    expect(error.retryAfterMs).toBeUndefined();
   });
 
   it('a body that is not JSON is UPSTREAM_BAD_RESPONSE', async () => {
