@@ -89,7 +89,13 @@ export function useObservability(options: {
     },
     onExecute({ args, executeFn, setExecuteFn }) {
       const record = records.get(args.contextValue.request);
-      if (!record) return;
+      if (!record) {
+        // An operation over graphql-ws (src/graphql-ws.ts), whose request yoga's onRequest never
+        // saw: it gets no log line, but the same upstream allowance as one over HTTP.
+        const scope = new OperationScope(randomUUID(), maxUpstreamRequests);
+        setExecuteFn((executeArgs) => runInScope(scope, () => executeFn(executeArgs)));
+        return;
+      }
       // The name the document gives the operation that runs, not the request's operationName,
       // which a client may set to anything.
       const operation = getOperationAST(args.document, args.operationName);

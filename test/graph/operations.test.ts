@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { executeWs, wsClient } from '../support/live.js';
 
 async function post(t: TestGateway, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(t.url, {
@@ -265,6 +266,24 @@ describe('limits from the environment', () => {
     const capped = answer.errors.filter((error) => error.extensions?.code === 'FAN_OUT_LIMITED');
     expect(capped).toHaveLength(1);
     expect(capped[0]!.message).toMatch(/limit of 3 upstream requests/);
+  });
+
+  it('gives an operation over graphql-ws the same upstream allowance', async () => {
+    const socket = wsClient(t.url);
+    try {
+      t.gateway.sandbox!.resetLog();
+      const { results } = await executeWs(socket, {
+        query: '{ calls(first: 5) { edges { node { id provider } } } }',
+      });
+      expect(t.gateway.sandbox!.requests()).toHaveLength(3);
+      const capped = (results[0]?.errors ?? []).filter(
+        (error) => error.extensions?.code === 'FAN_OUT_LIMITED',
+      );
+      expect(capped).toHaveLength(1);
+      expect(results[0]?.data.calls.edges.length).toBe(5);
+    } finally {
+      await socket.dispose();
+    }
   });
 });
 
