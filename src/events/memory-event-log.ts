@@ -19,7 +19,9 @@ export interface EventLogLimits {
   retention: number;
   /**
    * Bytes the in-memory log keeps at most, each event estimated as its JSON's length
-   * (SWITCHBOARD_EVENT_RETENTION_BYTES); the Redis log leaves this to Redis's own `maxmemory`.
+   * (SWITCHBOARD_EVENT_RETENTION_BYTES; the objects in memory take more than their JSON, so this
+   * bounds the heap they hold in proportion, not exactly); the Redis log leaves this to Redis's
+   * own `maxmemory`.
    * @default 268_435_456
    */
   retentionBytes?: number;
@@ -104,8 +106,9 @@ export class InMemoryEventLog implements EventLog {
     if (excess > Math.max(1, Math.floor(this.limits.retention / 10))) this.trim(excess);
     const maxBytes = this.limits.retentionBytes ?? 268_435_456;
     if (this.bytes > maxBytes) {
+      // Down to nine tenths at once, so that a log at its bytes is not spliced on every append.
       let count = 0;
-      for (let over = this.bytes - maxBytes; over > 0; count += 1) over -= this.sizes[count]!;
+      for (let over = this.bytes - maxBytes * 0.9; over > 0; count += 1) over -= this.sizes[count]!;
       // The newest event stays even when it alone is past the bytes: it is being delivered.
       this.trim(Math.min(count, this.events.length - 1));
     }
