@@ -42,7 +42,11 @@ export async function readRest<T>(
     const positions = source.positionsAfter?.(first, size) ?? null;
     if (positions !== null && positions.length > 0) {
       const read = await fetchPages(source, positions, size, options.inFlight);
-      pages.push(...read);
+      for (const [index, page] of read.entries()) {
+        pages.push(page);
+        const planned = positions[index + 1];
+        if (planned !== undefined) pages.push(...(await fillGap(source, page, planned, size)));
+      }
       last = read[read.length - 1] ?? first;
     }
   }
@@ -54,6 +58,29 @@ export async function readRest<T>(
     pages.flatMap((page) => page.items),
     options.idOf,
   );
+}
+
+/**
+ * The pages between `page` and the next planned position, when `page` came back shorter than the
+ * step the plan assumed (a vendor that answers fewer items on some page): read one after another
+ * from where `page` says the list goes on, while that is still before `planned`. Positions are
+ * compared only when both are numbers (offsets, page numbers), which grow along a list.
+ */
+async function fillGap<T>(
+  source: PagedSource<T>,
+  page: Page<T>,
+  planned: NativePosition,
+  size: number,
+): Promise<Page<T>[]> {
+  const filled: Page<T>[] = [];
+  let next = page.next;
+  while (typeof next === 'number' && typeof planned === 'number' && next < planned) {
+    const more = await source.fetchPage(next, size);
+    filled.push(more);
+    if (more.items.length === 0) break;
+    next = more.next;
+  }
+  return filled;
 }
 
 /** The pages at `positions`, in their order, with at most `inFlight` requests at once. */

@@ -5,6 +5,7 @@ import { UpstreamError } from '../../src/errors.js';
 import type { CallFilter } from '../../src/model/call.js';
 import { createLogger } from '../../src/logger.js';
 import { readItems } from '../../src/paging/paged-source.js';
+import { readRest } from '../../src/paging/read-rest.js';
 import { createCxConnector } from '../../src/vendors/cx/client.js';
 import { createFreyaConnector } from '../../src/vendors/freya/client.js';
 import { createHappyRobotConnector } from '../../src/vendors/happyrobot/client.js';
@@ -318,6 +319,28 @@ describe('Ovia connector over HTTP', () => {
       { limit: '2', offset: '0' },
       { limit: '2', offset: '2' },
     ]);
+  });
+
+  it('reads a list to its end at once even when a page in the middle comes back short', async () => {
+    const all = Array.from({ length: 10 }, (_, index) => oviaCall(index + 1));
+    vendor.otherwise((request) => {
+      const offset = Number(request.query.offset);
+      // At offset 3 this vendor answers two items, not the three asked for.
+      const limit = offset === 3 ? 2 : Number(request.query.limit);
+      return { body: { data: all.slice(offset, offset + limit), total: all.length } };
+    });
+    const { source } = ovia().callPages({});
+    const first = await source.fetchPage(source.start, 3);
+    const calls = await readRest(source, first, 3, {
+      inFlight: 4,
+      idOf: (call) => call.providerId,
+    });
+    expect(calls.map((call) => call.providerId)).toEqual(all.map((_, index) => uuid(index + 1)));
+    // The planned offsets 3, 6 and 9 at once (in any order), then 5, the gap the short page left.
+    const offsets = vendor.requests.map((request) => request.query.offset);
+    expect(offsets[0]).toBe('0');
+    expect([...offsets.slice(1, 4)].sort()).toEqual(['3', '6', '9']);
+    expect(offsets.slice(4)).toEqual(['5']);
   });
 
   it('reads one call by id and knows UUIDs', async () => {
