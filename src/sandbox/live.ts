@@ -83,9 +83,14 @@ export class LiveSandbox {
     this.postTimeoutMs = options.postTimeoutMs ?? 2000;
   }
 
+  /** Whether a walk started now would run (the sandbox is open and below `maxWalks`). */
+  get canWalk(): boolean {
+    return !this.stop.signal.aborted && this.walks.size < this.maxWalks;
+  }
+
   /** Starts a walk; each step runs after the previous one's webhook was answered (or failed). */
   walk(vendor: SandboxVendor, steps: LiveStep[]): void {
-    if (this.stop.signal.aborted || this.walks.size >= this.maxWalks) return;
+    if (!this.canWalk) return;
     const running = this.run(vendor, steps).finally(() => this.walks.delete(running));
     this.walks.add(running);
   }

@@ -209,7 +209,7 @@ describe('a call started on the sandbox', () => {
   });
 
   it(`takes at most ${MAX_INBOUND_CALLS} inbound calls, then answers 429`, async () => {
-    const bounded = await startSandbox({ live: { stepDelayMs: 60_000, maxWalks: 1 } });
+    const bounded = await startSandbox({ live: { stepDelayMs: 60_000, maxWalks: 2000 } });
     try {
       const ring = () =>
         fetch(`${bounded.urls.happyrobot}/sandbox/inbound-calls`, {
@@ -227,6 +227,24 @@ describe('a call started on the sandbox', () => {
       expect(bounded.data.happyrobot.calls).toHaveLength(before + MAX_INBOUND_CALLS);
     } finally {
       await bounded.close();
+    }
+  });
+
+  it('refuses an inbound call with 429 while the sandbox walks as many calls as it can', async () => {
+    const busy = await startSandbox({ live: { stepDelayMs: 60_000, maxWalks: 1 } });
+    try {
+      const ring = () =>
+        fetch(`${busy.urls.happyrobot}/sandbox/inbound-calls`, {
+          method: 'POST',
+          headers: { authorization: AUTH.happyrobot, 'content-type': 'application/json' },
+          body: '{}',
+        }).then((answer) => answer.status);
+      const before = busy.data.happyrobot.calls.length;
+      expect(await ring()).toBe(201);
+      expect(await ring()).toBe(429);
+      expect(busy.data.happyrobot.calls).toHaveLength(before + 1);
+    } finally {
+      await busy.close();
     }
   });
 

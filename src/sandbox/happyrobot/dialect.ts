@@ -120,6 +120,13 @@ export function createHappyRobotDialect(
               `this sandbox takes at most ${MAX_INBOUND_CALLS} inbound calls`,
             );
           }
+          // A rung call exists only to walk: past the walks at once it is refused, not left Queued.
+          if (live && !live.canWalk) {
+            throw new DialectRefusal(
+              429,
+              'this sandbox is walking as many calls as it can; retry later',
+            );
+          }
           inboundCalls += 1;
           const call = happyRobotInboundCall(input.from, Date.now());
           data.calls.unshift(call);
