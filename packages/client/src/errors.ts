@@ -41,9 +41,16 @@ export interface SwitchboardErrorInit {
 
 const MAX_MESSAGE = 300;
 
-/** One line, never the operation's text: the answer's message, cut short. */
+/**
+ * graphql-js names a variable's rejected value in its message (`Variable "$phone" got invalid
+ * value "…"; …`): the value is left out, since a message ends up in logs.
+ */
+const REJECTED_VALUE =
+  /(Variable "\$\w+" got invalid value) (?:"(?:[^"\\]|\\.)*"|[^;]*?)(;|$| at )/g;
+
+/** One line, never the operation's text nor a variable's value: the answer's message, cut short. */
 function oneLine(init: SwitchboardErrorInit): string {
-  const message = init.message.replace(/\s+/g, ' ').trim();
+  const message = init.message.replace(REJECTED_VALUE, '$1$2').replace(/\s+/g, ' ').trim();
   const short = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
   const more = (init.errors?.length ?? 0) > 1 ? `, ${init.errors!.length - 1} more` : '';
   const from = init.provider ? ` from ${init.provider}` : '';
