@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFlakyFront, type FlakyFront } from '../support/flaky-front.js';
 import { rejection } from '../support/client-errors.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { openSubscriptions } from '../support/live.js';
+import { openSubscriptions, postWebhook, webhookSecret } from '../support/live.js';
+import { redisTestsEnabled, TEST_REDIS_URL, testPrefix } from '../support/redis.js';
 import { oviaStartCallInput } from '../support/sandbox-inputs.js';
 
 /*
@@ -211,3 +212,68 @@ describe('a subscription when the gateway shuts down', () => {
     }
   });
 });
+
+const redis = await redisTestsEnabled('test/graph/client-retries.test.ts');
+
+describe.skipIf(!redis)(
+  'a subscription when its gateway drains, with a replica on the same Redis',
+  () => {
+    it('goes on from its last cursor on the other replica, missing and repeating nothing', async () => {
+      const keys = testPrefix();
+      const secret = webhookSecret();
+      const env = {
+        REDIS_URL: TEST_REDIS_URL,
+        SWITCHBOARD_REDIS_PREFIX: keys.prefix,
+        OVIA_WEBHOOK_SECRET: secret,
+      };
+      const [a, b] = await Promise.all([startTestGateway(env), startTestGateway(env)]);
+      const balancer = await startFlakyFront(a.url);
+      let drained = false;
+      const post = async (gateway: TestGateway, id: string) => {
+        const answer = await postWebhook(gateway.url, 'ovia', secret, {
+          type: 'call.updated',
+          data: { id, direction: 'inbound', from_number: '+14155550142', status: 'queued' },
+        });
+        expect(answer.status).toBe(204);
+      };
+      try {
+        const events = createSwitchboardClient({ url: balancer.url }).callEvents({
+          filter: { providers: ['OVIA'] },
+        });
+        const seen: string[] = [];
+        const reading = (async () => {
+          for await (const { callEvents } of events) {
+            seen.push(callEvents.call.providerId);
+            if (seen.length === 3) break;
+          }
+        })();
+        await expect.poll(() => openSubscriptions(a.url)).toBe(1);
+        await post(a, 'call_before_drain');
+        await expect.poll(() => seen.length).toBe(1);
+        // The balancer moves on to B; A drains, which ends its streams.
+        balancer.route(b.url);
+        await a.gateway.drain({ delayMs: 50, timeoutMs: 500 });
+        drained = true;
+        // Accepted while the client reconnects (it waits a backoff first): it must not be missed.
+        await post(b, 'call_during_reconnect');
+        await expect.poll(() => openSubscriptions(b.url)).toBe(1);
+        await post(b, 'call_after_reconnect');
+        await reading;
+        expect(seen).toEqual([
+          'call_before_drain',
+          'call_during_reconnect',
+          'call_after_reconnect',
+        ]);
+        // The client came back with the cursor of the last event it had.
+        const resumed = balancer.requests.filter(
+          (request) => request.variables.after !== undefined,
+        );
+        expect(resumed).toHaveLength(1);
+      } finally {
+        await balancer.close();
+        await Promise.all([drained ? undefined : a.close(), b.close()]);
+        await keys.cleanup();
+      }
+    }, 30_000);
+  },
+);

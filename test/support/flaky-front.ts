@@ -33,6 +33,8 @@ export interface FlakyFront {
   plan(...steps: FrontStep[]): void;
   /** Forgets the requests seen and the steps not taken. */
   reset(): void;
+  /** From now on passes requests to this gateway instead (a load balancer moving on). */
+  route(gatewayUrl: string): void;
   close(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ function readJson(text: string): { operationName?: string; variables?: Record<st
  * it: retries are observed on the wire, never by replacing fetch.
  */
 export async function startFlakyFront(gatewayUrl: string): Promise<FlakyFront> {
-  const target = new URL(gatewayUrl);
+  let target = new URL(gatewayUrl);
   const requests: FrontRequest[] = [];
   const steps: FrontStep[] = [];
   const sockets = new Set<Socket>();
@@ -119,6 +121,9 @@ export async function startFlakyFront(gatewayUrl: string): Promise<FlakyFront> {
     reset: () => {
       requests.length = 0;
       steps.length = 0;
+    },
+    route: (next) => {
+      target = new URL(next);
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();

@@ -113,6 +113,9 @@ class Subscription<TData> implements SwitchboardSubscription<TData> {
     this.#events = this.#run();
   }
 
+  /** Aborted by `close()`, which so ends a wait before a reconnection at once. */
+  readonly #stop = new AbortController();
+
   get cursor(): string | undefined {
     return this.#cursor;
   }
@@ -148,15 +151,22 @@ class Subscription<TData> implements SwitchboardSubscription<TData> {
           failures = 0;
           yield result.data;
         }
-        return undefined;
       } catch (error) {
         if (error instanceof SwitchboardError) throw error;
         if (this.#closed) return undefined;
         failures += 1;
         const { failure, wait } = await this.#failure(error, failures);
         if (wait === null || failures >= this.#options.retry.attempts) throw failure;
-        await sleep(wait);
+        if (!(await this.#pause(wait))) return undefined;
+        continue;
       }
+      // The gateway ended the stream: its drain does so that clients go on elsewhere with their
+      // last cursor (README.md, "Live calls"). One with a cursor does; ending again and again
+      // without an event in between counts as failing, and ends it at the attempt limit.
+      if (this.#closed || !operation.resumable || this.#cursor === undefined) return undefined;
+      failures += 1;
+      if (failures >= this.#options.retry.attempts) return undefined;
+      if (!(await this.#pause(backoffMs(this.#options.retry, failures)))) return undefined;
     }
   }
 
@@ -218,8 +228,19 @@ class Subscription<TData> implements SwitchboardSubscription<TData> {
     return this.#events.throw(error);
   }
 
+  /** Waits `ms` before reconnecting; false when `close()` came meanwhile. */
+  async #pause(ms: number): Promise<boolean> {
+    try {
+      await sleep(ms, this.#stop.signal);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
+    this.#stop.abort();
     // Ends graphql-sse's stream, whose end then lets a pending next() finish.
     await this.#current?.return?.();
   }
