@@ -2,7 +2,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { Config } from './config.js';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import {
   clientScope,
   createContext,
@@ -22,6 +22,7 @@ import { useLimits } from './plugins/use-limits.js';
 import { useObservability } from './plugins/use-observability.js';
 import { useRateLimit } from './plugins/use-rate-limit.js';
 import { usePersistedOperations } from './plugins/use-persisted-operations.js';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { OperationLabels, operationNames } from './plugins/operation-labels.js';
 import { schema, subgraphSchema } from './schema/index.js';
 import type { RateLimiter } from './stores/rate-limit.js';
@@ -60,6 +61,23 @@ function requireTenant(tenant: RequestTenant | null): RequestTenant {
   return tenant;
 }
 
+/**
+ * Which operations graphql-jit compiles (bench/README.md, "Speed (issue 15)"): queries only, since
+ * it coerces variables itself and does not enforce `@oneOf` (StartCallInput), and only a document
+ * run before, i.e. one the parse cache holds as the same object, so that a client sending a new
+ * document every time cannot make each one pay for a compilation as well. The set is weak: it
+ * forgets documents as the parse cache does.
+ */
+function compiledOnceSeenTwice(): (args: ExecutionArgs) => boolean {
+  const seen = new WeakSet<DocumentNode>();
+  return ({ document, operationName }) => {
+    if (getOperationAST(document, operationName)?.operation !== 'query') return false;
+    if (seen.has(document)) return true;
+    seen.add(document);
+    return false;
+  };
+}
+
 export function createSwitchboardYoga(
   services: Services & {
     config: Config;
@@ -82,6 +100,9 @@ export function createSwitchboardYoga(
   // Its hashes serve persisted operations, its names bound the metric labels.
   const { manifest } = services;
   const plugins: NonNullable<YogaServerOptions<Record<string, never>, Context>['plugins']> = [
+    // First, so that the plugins after it that wrap execution (the operation's upstream scope
+    // in useObservability) wrap the compiled executor rather than be replaced by it.
+    useGraphQlJit({}, { enableIf: compiledOnceSeenTwice() }),
     useClientAuth(tenants),
     useHealth(services.health, (request) => tenantOf(request)?.health ?? null),
     useObservability({
