@@ -9,6 +9,14 @@ import type { UpstreamAnswer } from './answer.js';
  * `request`: connection errors with their `code`, and `signal`'s reason when it aborts.
  * https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherdispatchoptions-handler
  */
+/** An answer longer than the exchange's `maxBytes`: read no further, and dropped. */
+export class AnswerTooLargeError extends Error {
+  override name = 'AnswerTooLargeError';
+  constructor(readonly maxBytes: number) {
+    super(`the answer is longer than ${maxBytes} bytes`);
+  }
+}
+
 export function dispatchExchange(
   dispatcher: Dispatcher,
   request: {
@@ -18,6 +26,8 @@ export function dispatchExchange(
     headers: Record<string, string>;
     body: string | undefined;
     signal: AbortSignal;
+    /** Bytes of answer body read at most; past them the exchange fails with AnswerTooLargeError. */
+    maxBytes: number;
   },
 ): Promise<UpstreamAnswer> {
   const { signal } = request;
@@ -29,6 +39,7 @@ export function dispatchExchange(
     let status = 0;
     let retryAfter: string | null = null;
     const chunks: Buffer[] = [];
+    let bytes = 0;
     let abortExchange: ((error?: Error) => void) | null = null;
     const onAbort = () => abortExchange?.(signal.reason as Error);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -62,6 +73,13 @@ export function dispatchExchange(
             return true;
           },
           onData(chunk) {
+            bytes += chunk.length;
+            if (bytes > request.maxBytes) {
+              // Dropped at once: a vendor cannot make this process hold an unbounded answer.
+              chunks.length = 0;
+              abortExchange?.(new AnswerTooLargeError(request.maxBytes));
+              return false;
+            }
             chunks.push(chunk);
             return true;
           },

@@ -8,7 +8,7 @@ import type { Provider } from '../model/provider.js';
 import type { AttemptSpan, Tracing } from '../telemetry/tracing.js';
 import { currentScope } from './operation-scope.js';
 import { interpretAnswer, reparseAnswer, type UpstreamAnswer } from './answer.js';
-import { dispatchExchange } from './dispatch-exchange.js';
+import { AnswerTooLargeError, dispatchExchange } from './dispatch-exchange.js';
 import { getRetryPolicy } from './retry-policy.js';
 import { currentWriteLedger } from './write-ledger.js';
 import type { ScopedReadCache } from './read-cache.js';
@@ -36,6 +36,11 @@ export interface UpstreamClientOptions {
   maxAttempts?: number;
   /** First backoff delay before jitter. @default 50 */
   initialBackoffMs?: number;
+  /**
+   * Bytes of one answer read at most (a 100-call page is ≈ 200 KB); a longer one is
+   * UPSTREAM_BAD_RESPONSE. @default 16_777_216
+   */
+  maxAnswerBytes?: number;
 }
 
 /** One line per upstream attempt; what metrics and logs need, and nothing secret. */
@@ -86,7 +91,7 @@ export class UpstreamClient {
 
   constructor(options: UpstreamClientOptions) {
     this.provider = options.provider;
-    this.options = { maxAttempts: 3, initialBackoffMs: 50, ...options };
+    this.options = { maxAttempts: 3, initialBackoffMs: 50, maxAnswerBytes: 16_777_216, ...options };
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.origin = new URL(this.baseUrl).origin;
     // One policy for every send (it keeps no state between executions). A settled attempt has
@@ -283,11 +288,19 @@ export class UpstreamClient {
       headers,
       body: payload,
       signal,
+      maxBytes: this.options.maxAnswerBytes,
     });
   }
 
   private mapError(error: unknown, name: string, status: number | null): UpstreamError {
     if (error instanceof UpstreamError) return error;
+    if (error instanceof AnswerTooLargeError) {
+      return new UpstreamError(
+        'UPSTREAM_BAD_RESPONSE',
+        `${this.provider} answered ${name} with more than ${error.maxBytes} bytes`,
+        { provider: this.provider, route: name, ...(status === null ? {} : { status }) },
+      );
+    }
     if (error instanceof TaskCancelledError || isAbortError(error)) {
       return new UpstreamError(
         'UPSTREAM_TIMEOUT',

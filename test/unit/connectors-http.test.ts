@@ -771,6 +771,14 @@ describe('errors as the connectors see them', () => {
     expect(error.retryAfterMs).toBeUndefined();
   });
 
+  it('stops reading an answer past 16 MiB: UPSTREAM_BAD_RESPONSE, not retried', async () => {
+    vendor.otherwise(() => ({ text: `{"data": "${'x'.repeat(17 * 1024 * 1024)}"}` }));
+    const error = await failure(ovia().getCall(uuid(8)));
+    expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect(error.message).toMatch(/more than 16777216 bytes/);
+    expect(vendor.requests).toHaveLength(1);
+  });
+
   it('a body that is not JSON is UPSTREAM_BAD_RESPONSE', async () => {
     vendor.script({ text: '{"data": [{"id": "0000' });
     const error = await failure(ovia().callPages({}).source.fetchPage(0, 10));
