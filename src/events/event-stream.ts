@@ -51,13 +51,7 @@ export class EventStream implements AsyncIterableIterator<LoggedEvent> {
       }
       return;
     }
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = null;
-      this.failWaiting = null;
-      resolve({ value: event, done: false });
-      return;
-    }
+    if (this.handToWaiting(event)) return;
     if (this.queue.length >= MAX_QUEUED_EVENTS) {
       this.fail(new Error('the subscriber fell too far behind and was disconnected'));
       return;
@@ -70,15 +64,18 @@ export class EventStream implements AsyncIterableIterator<LoggedEvent> {
    * live ones: the log's retention already bounds them, and it may be as large as the cap.
    */
   replay(event: LoggedEvent): void {
-    if (this.ended) return;
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = null;
-      this.failWaiting = null;
-      resolve({ value: event, done: false });
-      return;
-    }
+    if (this.ended || this.handToWaiting(event)) return;
     this.queue.push(event);
+  }
+
+  /** Gives `event` to a pending `next()`, if one waits; false when none does. */
+  private handToWaiting(event: LoggedEvent): boolean {
+    const resolve = this.waiting;
+    if (!resolve) return false;
+    this.waiting = null;
+    this.failWaiting = null;
+    resolve({ value: event, done: false });
+    return true;
   }
 
   /** Whether the stream has ended (read to its end, returned or failed). */

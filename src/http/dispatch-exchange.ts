@@ -66,7 +66,9 @@ export function dispatchExchange(
             retryAfter = null;
             // Raw headers alternate names and values.
             for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
-              if (rawHeaders[index]!.toString('latin1').toLowerCase() === 'retry-after') {
+              const name = rawHeaders[index]!;
+              // Only a name of the right length is decoded, not every header of every answer.
+              if (name.length === 11 && name.toString('latin1').toLowerCase() === 'retry-after') {
                 retryAfter = rawHeaders[index + 1]!.toString('latin1');
               }
             }

@@ -105,12 +105,10 @@ describe('live calls', () => {
     running.push({ close: async () => events.close() });
     expect(events.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const answer = await fetch(`${g.sandbox!.urls.happyrobot}/sandbox/inbound-calls`, {
+    const { url, authorization } = g.sandbox!.inboundCalls;
+    const answer = await fetch(url, {
       method: 'POST',
-      headers: {
-        authorization: `Bearer ${SANDBOX_CREDENTIALS.happyrobot.apiKey}`,
-        'content-type': 'application/json',
-      },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify({ from: '+56987654321' }),
     });
     expect(answer.status).toBe(201);

@@ -78,6 +78,23 @@ function newestOviaCall() {
   )[0]!;
 }
 
+/**
+ * Runs `check` while the newest Ovia call has another status than it had (the change a poll must
+ * see), and gives the call its status back afterwards, whatever `check` does.
+ */
+async function withNewestCallChanged(
+  check: (call: ReturnType<typeof newestOviaCall>) => Promise<void>,
+): Promise<void> {
+  const call = newestOviaCall();
+  const before = call.status;
+  call.status = before === 'busy' ? 'failed' : 'busy';
+  try {
+    await check(call);
+  } finally {
+    call.status = before;
+  }
+}
+
 beforeAll(async () => {
   // Calls started here stay queued: the walks of the live sandbox are tested on their own.
   sandbox = await startSandbox({ live: { stepDelayMs: 600_000 } });
@@ -128,10 +145,7 @@ describe('the poller', () => {
     const sink = new RecordingSink();
     poller(sink).start();
     await until(() => oviaListReads() >= 2);
-    const call = newestOviaCall();
-    const before = call.status;
-    call.status = before === 'busy' ? 'failed' : 'busy';
-    try {
+    await withNewestCallChanged(async (call) => {
       await until(() => sink.calls.length > 0);
       await until(() => oviaListReads() >= 6);
       expect(sink.calls).toHaveLength(1);
@@ -140,9 +154,7 @@ describe('the poller', () => {
         call: { providerId: call.id, providerStatus: call.status },
       });
       expect(sink.calls[0]?.occurredAt).toBeInstanceOf(Date);
-    } finally {
-      call.status = before;
-    }
+    });
   });
 
   it('reports a change again when the event log refused it', async () => {
@@ -157,17 +169,12 @@ describe('the poller', () => {
     };
     poller(flaky).start();
     await until(() => oviaListReads() >= 2);
-    const call = newestOviaCall();
-    const before = call.status;
-    call.status = before === 'busy' ? 'failed' : 'busy';
-    try {
+    await withNewestCallChanged(async (call) => {
       await until(() => sink.calls.length > 0);
       expect(refusals).toBeLessThan(0);
       expect(sink.calls).toHaveLength(1);
       expect(sink.calls[0]).toMatchObject({ call: { providerId: call.id } });
-    } finally {
-      call.status = before;
-    }
+    });
   });
 
   it('reports a call that appeared after the baseline', async () => {

@@ -61,6 +61,22 @@ async function vendorCall(
   return answer.json();
 }
 
+/** Rings a HappyRobot inbound call on `target` through its own route (Sandbox.inboundCalls). */
+function ring(
+  target: Sandbox,
+  body: unknown = {},
+  authorization: string | null = target.inboundCalls.authorization,
+): Promise<Response> {
+  return fetch(target.inboundCalls.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(authorization === null ? {} : { authorization }),
+    },
+    body: JSON.stringify(body),
+  });
+}
+
 async function waitFor(count: number, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (received.length < count && Date.now() < deadline) {
@@ -190,20 +206,12 @@ describe('a call started on the sandbox', () => {
 
   it('refuses an inbound call from a number that is not E.164, adding nothing', async () => {
     const before = sandbox.data.happyrobot.calls.length;
-    const answer = await fetch(`${sandbox.urls.happyrobot}/sandbox/inbound-calls`, {
-      method: 'POST',
-      headers: { authorization: AUTH.happyrobot, 'content-type': 'application/json' },
-      body: JSON.stringify({ from: '12345' }),
-    });
+    const answer = await ring(sandbox, { from: '12345' });
     expect(answer.status).toBe(400);
     expect(await answer.json()).toEqual({
       error: { message: 'from: from must be an E.164 phone number' },
     });
-    const unauthorized = await fetch(`${sandbox.urls.happyrobot}/sandbox/inbound-calls`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
+    const unauthorized = await ring(sandbox, {}, null);
     expect(unauthorized.status).toBe(401);
     expect(sandbox.data.happyrobot.calls).toHaveLength(before);
   });
@@ -211,19 +219,14 @@ describe('a call started on the sandbox', () => {
   it(`takes at most ${MAX_INBOUND_CALLS} inbound calls, then answers 429`, async () => {
     const bounded = await startSandbox({ live: { stepDelayMs: 60_000, maxWalks: 2000 } });
     try {
-      const ring = () =>
-        fetch(`${bounded.urls.happyrobot}/sandbox/inbound-calls`, {
-          method: 'POST',
-          headers: { authorization: AUTH.happyrobot, 'content-type': 'application/json' },
-          body: '{}',
-        }).then((answer) => answer.status);
+      const rung = () => ring(bounded).then((answer) => answer.status);
       const before = bounded.data.happyrobot.calls.length;
       const statuses: number[] = [];
       for (let i = 0; i < MAX_INBOUND_CALLS / 10; i++) {
-        statuses.push(...(await Promise.all(Array.from({ length: 10 }, ring))));
+        statuses.push(...(await Promise.all(Array.from({ length: 10 }, rung))));
       }
       expect(statuses.every((status) => status === 201)).toBe(true);
-      expect(await ring()).toBe(429);
+      expect(await rung()).toBe(429);
       expect(bounded.data.happyrobot.calls).toHaveLength(before + MAX_INBOUND_CALLS);
     } finally {
       await bounded.close();
@@ -233,15 +236,10 @@ describe('a call started on the sandbox', () => {
   it('refuses an inbound call with 429 while the sandbox walks as many calls as it can', async () => {
     const busy = await startSandbox({ live: { stepDelayMs: 60_000, maxWalks: 1 } });
     try {
-      const ring = () =>
-        fetch(`${busy.urls.happyrobot}/sandbox/inbound-calls`, {
-          method: 'POST',
-          headers: { authorization: AUTH.happyrobot, 'content-type': 'application/json' },
-          body: '{}',
-        }).then((answer) => answer.status);
+      const rung = () => ring(busy).then((answer) => answer.status);
       const before = busy.data.happyrobot.calls.length;
-      expect(await ring()).toBe(201);
-      expect(await ring()).toBe(429);
+      expect(await rung()).toBe(201);
+      expect(await rung()).toBe(429);
       expect(busy.data.happyrobot.calls).toHaveLength(before + 1);
     } finally {
       await busy.close();
