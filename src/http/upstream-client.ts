@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TaskCancelledError, TimeoutStrategy, timeout, wrap, type TimeoutPolicy } from 'cockatiel';
+import { TaskCancelledError } from 'cockatiel';
 import { Agent } from 'undici';
 import type { z } from 'zod';
 import { UpstreamError, type UpstreamErrorCode } from '../errors.js';
@@ -8,6 +8,7 @@ import type { Provider } from '../model/provider.js';
 import type { AttemptSpan, Tracing } from '../telemetry/tracing.js';
 import { currentScope } from './operation-scope.js';
 import { interpretAnswer, reparseAnswer, type UpstreamAnswer } from './answer.js';
+import { withinBudget } from './budget.js';
 import { AnswerTooLargeError, dispatchExchange } from './dispatch-exchange.js';
 import { getRetryPolicy } from './retry-policy.js';
 import { currentWriteLedger } from './write-ledger.js';
@@ -87,20 +88,11 @@ export class UpstreamClient {
   /** A digest of the auth headers: answers read with other credentials are never reused. */
   private readonly identity: string;
 
-  private readonly budgetTimeout: TimeoutPolicy;
-
   constructor(options: UpstreamClientOptions) {
     this.provider = options.provider;
     this.options = { maxAttempts: 3, initialBackoffMs: 50, maxAnswerBytes: 16_777_216, ...options };
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.origin = new URL(this.baseUrl).origin;
-    // One policy for every send (it keeps no state between executions). A settled attempt has
-    // read its whole answer, so nothing is left to cancel: aborting on return would only make a
-    // DOMException per request (bench/README.md, "Speed").
-    this.budgetTimeout = timeout(this.options.timeoutMs, {
-      strategy: TimeoutStrategy.Aggressive,
-      abortOnReturn: false,
-    });
     this.identity = createHash('sha256')
       .update(JSON.stringify(Object.entries(options.headers).sort()))
       .digest('base64url');
@@ -171,7 +163,7 @@ export class UpstreamClient {
     const { route } = request;
     const name = routeName(route);
     const deadline = Date.now() + this.options.timeoutMs;
-    const budgetTimeout = this.budgetTimeout;
+    const budgetMs = this.options.timeoutMs;
     /** The code of the last failed attempt: why the next one is a retry. */
     let lastCode: UpstreamErrorCode | null = null;
 
@@ -179,6 +171,15 @@ export class UpstreamClient {
       attempt: number,
       signal: AbortSignal,
     ): Promise<{ value: T; text: string }> => {
+      // A retry whose backoff outlasted the budget: the caller has its UPSTREAM_TIMEOUT already,
+      // so nothing is sent, counted or logged.
+      if (signal.aborted) {
+        throw new UpstreamError('UPSTREAM_TIMEOUT', `${this.provider} budget spent on ${name}`, {
+          provider: this.provider,
+          route: name,
+          sent: false,
+        });
+      }
       const scope = currentScope();
       if (scope && !scope.take()) {
         throw new UpstreamError(
@@ -213,15 +214,15 @@ export class UpstreamClient {
     try {
       if (route.method !== 'GET') {
         // Writes are never retried: a second POST could dial a phone twice.
-        return await budgetTimeout.execute(({ signal }) => attemptOnce(1, signal));
+        return await withinBudget(budgetMs, (signal) => attemptOnce(1, signal));
       }
       const retryPolicy = getRetryPolicy({
         maxAttempts: this.options.maxAttempts,
         initialBackoffMs: this.options.initialBackoffMs,
         deadline,
       });
-      return await wrap(budgetTimeout, retryPolicy).execute(({ signal, attempt }) =>
-        attemptOnce(attempt + 1, signal),
+      return await withinBudget(budgetMs, (signal) =>
+        retryPolicy.execute(({ attempt }) => attemptOnce(attempt + 1, signal)),
       );
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
