@@ -2,13 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild, type Child } from './child.js';
-import { formatLoadTable } from './report.js';
+import { formatLoadTable, formatTable } from './report.js';
+import { median, round } from './stats.js';
 import { CALLS_FIRST_10, graphQLBody, readmeDashboard, SMALL_PROVIDERS } from './queries.js';
 import { measureLoad, type LoadRow } from './throughput.js';
 import { vendorEnv } from './vendor-env.js';
 
 /**
- * `npx tsx bench/cpu.ts [--baseline <checkout>] [--seconds N]` (≈ 1 min; issue 15): the gateway's
+ * `npx tsx bench/cpu.ts [--baseline <checkout>] [--seconds N] [--only rows] [--gateway-node-args '…']` (≈ 1 min; issue 15): the gateway's
  * CPU per request and its throughput for `{ providers }`, `calls(first: 10)` on Ovia and the
  * README dashboard (50 calls, every vendor at 0 ms), beside two floors measured in the same run:
  * (a) a bare graphql-yoga server answering `{ providers }` from constants (bench/bare-yoga.ts)
@@ -24,15 +25,29 @@ const flag = (name: string): string | undefined => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const baseline = flag('--baseline');
+/**
+ * Node flags for the current checkout's gateway only (e.g. `--max-semi-space-size=64`), so that
+ * with `--baseline` pointing at the same commit a flag is measured against its absence.
+ */
+const gatewayNodeArgs = (flag('--gateway-node-args') ?? '').split(' ').filter(Boolean);
 /** Which rows: any of providers, calls, dashboard (comma-separated). @default all three */
 const only = new Set((flag('--only') ?? 'providers,calls,dashboard').split(','));
 const SECONDS = Number(flag('--seconds') ?? 5);
+/**
+ * How many times each gateway row is measured, the gateways taking turns, so that a comparison on
+ * a noisy machine rests on medians rather than on one run each. @default 1
+ */
+const ROUNDS = Math.max(1, Number(flag('--rounds') ?? 1));
 const CONNECTIONS = 10;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 const stops: Array<() => Promise<void>> = [];
-async function child(script: string, env: Record<string, string> = {}): Promise<Child> {
-  const started = await startChild(script, { env });
+async function child(
+  script: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Child> {
+  const started = await startChild(script, { env, nodeArgs });
   stops.push(started.stop);
   return started;
 }
@@ -73,36 +88,52 @@ try {
     const script = resolve(baseline, 'bench/serve.ts');
     gateways.push(['Switchboard (baseline)', await child(script, env)]);
   }
-  gateways.push(['Switchboard', await child('serve.ts', env)]);
+  gateways.push(['Switchboard', await child('serve.ts', env, gatewayNodeArgs)]);
   const bareYoga = await child('bare-yoga.ts');
   const bareYogaNoBodyLimit = await child('bare-yoga.ts', { BENCH_YOGA_BODY_LIMIT: '0' });
   const passthrough = await child('passthrough.ts', env);
+  const minimalGateway = await child('minimal-gateway.ts', env);
 
   const providers = graphQLBody(SMALL_PROVIDERS);
   const calls = graphQLBody(CALLS_FIRST_10);
   const dashboard = graphQLBody(await readmeDashboard(), { first: 50 });
   if (only.has('providers')) {
-    await measure(bareYoga, 'floor (a): bare graphql-yoga', 'providers', providers);
-    await measure(
-      bareYogaNoBodyLimit,
-      'floor (a): bare graphql-yoga, maxRequestBodySize: false',
-      'providers',
-      providers,
-    );
-    for (const [label, gateway] of gateways) await measure(gateway, label, 'providers', providers);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await measure(bareYoga, 'floor (a): bare graphql-yoga', 'providers', providers);
+      await measure(
+        bareYogaNoBodyLimit,
+        'floor (a): bare graphql-yoga, maxRequestBodySize: false',
+        'providers',
+        providers,
+      );
+      for (const [label, gateway] of gateways)
+        await measure(gateway, label, 'providers', providers);
+    }
   }
   if (only.has('calls')) {
-    await measure(passthrough, 'floor (b): node:http pass-through', 'calls(first: 10)', calls);
-    for (const [label, gateway] of gateways) {
-      await measure(gateway, label, 'calls(first: 10)', calls);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await measure(passthrough, 'floor (b): node:http pass-through', 'calls(first: 10)', calls);
+      await measure(
+        minimalGateway,
+        'floor (c): the least gateway (yoga, one exchange, parse, map)',
+        'calls(first: 10)',
+        calls,
+      );
+      for (const [label, gateway] of gateways) {
+        await measure(gateway, label, 'calls(first: 10)', calls);
+      }
     }
-    for (const [label, gateway] of gateways) {
-      await measure(gateway, label, 'calls(first: 10)', calls, 200);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [label, gateway] of gateways) {
+        await measure(gateway, label, 'calls(first: 10)', calls, 200);
+      }
     }
   }
   if (only.has('dashboard')) {
-    for (const [label, gateway] of gateways) {
-      await measure(gateway, label, 'README dashboard', dashboard);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [label, gateway] of gateways) {
+        await measure(gateway, label, 'README dashboard', dashboard);
+      }
     }
   }
 } finally {
@@ -111,6 +142,27 @@ try {
 
 const table = formatLoadTable(rows);
 process.stdout.write(`${table}\n`);
+if (ROUNDS > 1) process.stdout.write(`\n${formatMedians(rows)}\n`);
 const dir = fileURLToPath(new URL('results/', import.meta.url));
 await mkdir(dir, { recursive: true });
 await writeFile(`${dir}cpu-latest.json`, JSON.stringify(rows, null, 2));
+
+/** Per target, query and load: the median over the rounds of CPU per request and of req/s. */
+function formatMedians(measured: LoadRow[]): string {
+  const groups = new Map<string, LoadRow[]>();
+  for (const row of measured) {
+    const key = [row.target, row.query, row.load].join('\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return formatTable(
+    ['target', 'query', 'load', 'rounds', 'median req/s', 'median server CPU µs/req'],
+    [...groups.values()].map((group) => [
+      group[0]!.target,
+      group[0]!.query,
+      group[0]!.load,
+      group.length,
+      round(median(group.map((row) => row.rps)), 0),
+      round(median(group.map((row) => row.cpuMicrosPerRequest)), 0),
+    ]),
+  );
+}

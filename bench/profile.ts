@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { runLoad } from './load.js';
 import { CALLS_FIRST_10, graphQLBody, readmeDashboard, SMALL_PROVIDERS } from './queries.js';
+import { startChild } from './child.js';
 import { startRig } from './rig.js';
+import { vendorEnv } from './vendor-env.js';
 import { round } from './stats.js';
 
 /**
- * `npx tsx bench/profile.ts [providers|calls|dashboard]`: the gateway's CPU profile over 5 s of the
+ * `npx tsx bench/profile.ts [providers|calls|dashboard] [--floor-c]`: the gateway's CPU profile over 5 s of the
  * query's load at concurrency 10 (`calls`: `calls(first: 10)` on Ovia; `dashboard`: the README's, 50 calls) (after a warm-up, so start-up is not in it), and where the
  * CPU went: self time by package and by function. The raw profile is written to
  * bench/results/profile-<query>.cpuprofile for Chrome DevTools.
@@ -39,19 +41,25 @@ function owner(url: string): string {
 const name =
   process.argv[2] === 'calls' || process.argv[2] === 'dashboard' ? process.argv[2] : 'providers';
 const dir = fileURLToPath(new URL('results/', import.meta.url));
-const file = `${dir}profile-${name}.cpuprofile`;
+/** `--floor-c`: profile floor (c) of bench/cpu.ts (bench/minimal-gateway.ts) instead, `calls` only. */
+const floorC = process.argv.includes('--floor-c');
+const file = `${dir}profile-${name}${floorC ? '-floor-c' : ''}.cpuprofile`;
 const rig = await startRig();
 let text: unknown;
 try {
+  const target = floorC
+    ? await startChild('minimal-gateway.ts', { env: vendorEnv(rig.sandbox.sandboxUrls) })
+    : rig.gateway;
   await rig.sandbox.send({ kind: 'auto-trim-log', on: true });
   const body =
     name === 'dashboard'
       ? graphQLBody(await readmeDashboard(), { first: 50 })
       : graphQLBody(name === 'calls' ? CALLS_FIRST_10 : SMALL_PROVIDERS);
-  await runLoad({ url: rig.gateway.url, body, connections: 10, duration: 2 });
-  await rig.gateway.send({ kind: 'profile-start' });
-  const load = await runLoad({ url: rig.gateway.url, body, connections: 10, duration: 5 });
-  text = await rig.gateway.send({ kind: 'profile-stop' });
+  await runLoad({ url: target.url, body, connections: 10, duration: 2 });
+  await target.send({ kind: 'profile-start' });
+  const load = await runLoad({ url: target.url, body, connections: 10, duration: 5 });
+  text = await target.send({ kind: 'profile-stop' });
+  if (floorC) await target.stop();
   process.stdout.write(`load: ${load.rps} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms\n`);
 } finally {
   await rig.stop();

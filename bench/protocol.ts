@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { CpuProfiler } from './cpu-profiler.js';
 
 /** The messages between the bench (parent) and the servers it runs in child processes. */
 export const commandSchema = z.discriminatedUnion('kind', [
@@ -95,13 +96,16 @@ export function serveCommands(handle: (command: Command) => unknown): void {
 
 /**
  * For the floor servers (bench/floor.ts, bare-yoga.ts, passthrough.ts): listens on an ephemeral
- * loopback port, answers the parent's usage and gc commands, and reports where it listens.
+ * loopback port, answers the parent's usage, gc and profile commands, and reports where it listens.
  */
 export async function serveFloor(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const profiler = new CpuProfiler();
   serveCommands((command) => {
     if (command.kind === 'gc') globalThis.gc?.();
+    if (command.kind === 'profile-start') return profiler.start();
+    if (command.kind === 'profile-stop') return profiler.stop();
     return command.kind === 'usage' || command.kind === 'gc' ? usage() : null;
   });
   const ready: Ready = { kind: 'ready', url: `http://127.0.0.1:${port}/graphql`, sandboxUrls: {} };
