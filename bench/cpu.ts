@@ -9,15 +9,16 @@ import { measureLoad, type LoadRow } from './throughput.js';
 import { vendorEnv } from './vendor-env.js';
 
 /**
- * `npx tsx bench/cpu.ts [--baseline <checkout>] [--seconds N] [--only rows] [--gateway-node-args '…']` (≈ 1 min; issue 15): the gateway's
- * CPU per request and its throughput for `{ providers }`, `calls(first: 10)` on Ovia and the
- * README dashboard (50 calls, every vendor at 0 ms), beside two floors measured in the same run:
- * (a) a bare graphql-yoga server answering `{ providers }` from constants (bench/bare-yoga.ts)
- * and (b) a bare node:http pass-through making the one Ovia request of `calls(first: 10)`
- * (bench/passthrough.ts). With `--baseline`, the gateway of another checkout of this repository
- * (its own `bench/serve.ts` and `src/`, e.g. `git worktree add /tmp/before <commit>` and
- * `npm ci` there) is measured too, each row alternating between the two, so a before/after
- * comparison comes from one sitting.
+ * `npx tsx bench/cpu.ts [--baseline <checkout>] [--seconds N] [--only rows] [--rounds N]
+ * [--gateway-node-args '…']` (≈ 1 min a round; issue 15): the gateway's CPU per request and its
+ * throughput for `{ providers }`, `calls(first: 10)` on Ovia and the README dashboard (50 calls,
+ * every vendor at 0 ms), beside three floors measured in the same run: (a) a bare graphql-yoga
+ * server answering `{ providers }` from constants (bench/bare-yoga.ts), (b) a bare node:http
+ * pass-through making the one Ovia request of `calls(first: 10)` (bench/passthrough.ts) and (c)
+ * the least gateway doing that query's work on the same stack (bench/minimal-gateway.ts). With
+ * `--baseline`, the gateway of another checkout of this repository (its own `bench/serve.ts` and
+ * `src/`, e.g. `git worktree add /tmp/before <commit>` and `npm ci` there) is measured too, right
+ * before the current one in every round, so a before/after comparison comes from one sitting.
  */
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -34,10 +35,14 @@ const gatewayNodeArgs = (flag('--gateway-node-args') ?? '').split(' ').filter(Bo
 const only = new Set((flag('--only') ?? 'providers,calls,dashboard').split(','));
 const SECONDS = Number(flag('--seconds') ?? 5);
 /**
- * How many times each gateway row is measured, the gateways taking turns, so that a comparison on
- * a noisy machine rests on medians rather than on one run each. @default 1
+ * How many times each row is measured, the targets taking turns, so that a comparison on a noisy
+ * machine rests on medians rather than on one run each; odd, so that the median is a run's own
+ * figure. @default 1
  */
-const ROUNDS = Math.max(1, Number(flag('--rounds') ?? 1));
+const ROUNDS = Number(flag('--rounds') ?? 1);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || ROUNDS % 2 === 0) {
+  throw new Error(`--rounds must be an odd whole number (1, 3, 5, …), not ${flag('--rounds')}`);
+}
 const CONNECTIONS = 10;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 

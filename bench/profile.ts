@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { runLoad } from './load.js';
 import { CALLS_FIRST_10, graphQLBody, readmeDashboard, SMALL_PROVIDERS } from './queries.js';
-import { startChild } from './child.js';
+import { startChild, type Child } from './child.js';
 import { startRig } from './rig.js';
 import { vendorEnv } from './vendor-env.js';
 import { round } from './stats.js';
@@ -43,13 +43,16 @@ const name =
 const dir = fileURLToPath(new URL('results/', import.meta.url));
 /** `--floor-c`: profile floor (c) of bench/cpu.ts (bench/minimal-gateway.ts) instead, `calls` only. */
 const floorC = process.argv.includes('--floor-c');
+if (floorC && name !== 'calls') throw new Error('--floor-c answers calls(first: 10) only');
 const file = `${dir}profile-${name}${floorC ? '-floor-c' : ''}.cpuprofile`;
 const rig = await startRig();
+let floor: Child | null = null;
 let text: unknown;
 try {
-  const target = floorC
+  floor = floorC
     ? await startChild('minimal-gateway.ts', { env: vendorEnv(rig.sandbox.sandboxUrls) })
-    : rig.gateway;
+    : null;
+  const target = floor ?? rig.gateway;
   await rig.sandbox.send({ kind: 'auto-trim-log', on: true });
   const body =
     name === 'dashboard'
@@ -59,9 +62,9 @@ try {
   await target.send({ kind: 'profile-start' });
   const load = await runLoad({ url: target.url, body, connections: 10, duration: 5 });
   text = await target.send({ kind: 'profile-stop' });
-  if (floorC) await target.stop();
   process.stdout.write(`load: ${load.rps} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms\n`);
 } finally {
+  await floor?.stop();
   await rig.stop();
 }
 if (typeof text !== 'string') throw new Error('the gateway sent no profile');

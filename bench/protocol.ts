@@ -95,7 +95,7 @@ export function serveCommands(handle: (command: Command) => unknown): void {
 }
 
 /**
- * For the floor servers (bench/floor.ts, bare-yoga.ts, passthrough.ts): listens on an ephemeral
+ * For the floor servers (bench/floor.ts, bare-yoga.ts, passthrough.ts, minimal-gateway.ts): listens on an ephemeral
  * loopback port, answers the parent's usage, gc and profile commands, and reports where it listens.
  */
 export async function serveFloor(server: Server): Promise<void> {

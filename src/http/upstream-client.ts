@@ -222,7 +222,7 @@ export class UpstreamClient {
         deadline,
       });
       return await withinBudget(budgetMs, (signal) =>
-        retryPolicy.execute(({ attempt }) => attemptOnce(attempt + 1, signal)),
+        retryPolicy.execute(({ attempt }) => attemptOnce(attempt + 1, signal), signal),
       );
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
