@@ -163,7 +163,6 @@ export class UpstreamClient {
     const { route } = request;
     const name = routeName(route);
     const deadline = Date.now() + this.options.timeoutMs;
-    const budgetMs = this.options.timeoutMs;
     /** The code of the last failed attempt: why the next one is a retry. */
     let lastCode: UpstreamErrorCode | null = null;
 
@@ -214,14 +213,14 @@ export class UpstreamClient {
     try {
       if (route.method !== 'GET') {
         // Writes are never retried: a second POST could dial a phone twice.
-        return await withinBudget(budgetMs, (signal) => attemptOnce(1, signal));
+        return await withinBudget(this.options.timeoutMs, (signal) => attemptOnce(1, signal));
       }
       const retryPolicy = getRetryPolicy({
         maxAttempts: this.options.maxAttempts,
         initialBackoffMs: this.options.initialBackoffMs,
         deadline,
       });
-      return await withinBudget(budgetMs, (signal) =>
+      return await withinBudget(this.options.timeoutMs, (signal) =>
         retryPolicy.execute(({ attempt }) => attemptOnce(attempt + 1, signal), signal),
       );
     } catch (error) {
@@ -302,7 +301,8 @@ export class UpstreamClient {
         { provider: this.provider, route: name, ...(status === null ? {} : { status }) },
       );
     }
-    if (error instanceof TaskCancelledError || isAbortError(error)) {
+    // The budget's own TaskCancelledError is mapped in `send`; an attempt sees its abort.
+    if (isAbortError(error)) {
       return new UpstreamError(
         'UPSTREAM_TIMEOUT',
         `${this.provider} did not answer ${name} within ${this.options.timeoutMs} ms`,
