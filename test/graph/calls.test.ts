@@ -310,6 +310,31 @@ describe('the merged calls list', () => {
     );
   });
 
+  it('reads an explicit null filter member as absent, and still refuses a bad one', async () => {
+    const all = await allCalls();
+    const nulls = {
+      providers: null,
+      status: null,
+      direction: null,
+      phone: null,
+      startedAfter: null,
+      startedBefore: null,
+      updatedAfter: null,
+      agentId: null,
+      classificationTag: null,
+      useCaseId: null,
+      campaignId: null,
+    };
+    expect((await allCalls(nulls)).map((call) => call.id)).toEqual(all.map((call) => call.id));
+    const bad = await t.query(
+      `{ calls(filter: { phone: null, classificationTag: " " }) { totalCount } }`,
+    );
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: ['filter', 'classificationTag'],
+    });
+  });
+
   it('narrows by every filter member, and the totals agree', async () => {
     const all = await allCalls();
     const someCustomer = all.find(
