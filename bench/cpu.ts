@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_ENV, buildCheckout } from './built.js';
 import { startChild, type Child } from './child.js';
 import { formatLoadTable, formatTable } from './report.js';
 import { median, round } from './stats.js';
@@ -9,7 +10,7 @@ import { measureLoad, type LoadRow } from './throughput.js';
 import { vendorEnv } from './vendor-env.js';
 
 /**
- * `npx tsx bench/cpu.ts [--baseline <checkout>] [--seconds N] [--only rows] [--rounds N]
+ * `npx tsx bench/cpu.ts [--baseline <checkout>] [--built] [--seconds N] [--only rows] [--rounds N]
  * [--gateway-node-args '…']` (≈ 1 min a round; issue 15): the gateway's CPU per request and its
  * throughput for `{ providers }`, `calls(first: 10)` on Ovia and the README dashboard (50 calls,
  * every vendor at 0 ms), beside three floors measured in the same run: (a) a bare graphql-yoga
@@ -19,6 +20,10 @@ import { vendorEnv } from './vendor-env.js';
  * `--baseline`, the gateway of another checkout of this repository (its own `bench/serve.ts` and
  * `src/`, e.g. `git worktree add /tmp/before <commit>` and `npm ci` there) is measured too, right
  * before the current one in every round, so a before/after comparison comes from one sitting.
+ * With `--built`, each checkout is built first (`tsc -p tsconfig.build.json`) and its gateway, and
+ * floor (c)'s pieces of the current one, run from that build, as `npm start` runs them, rather
+ * than from the source through tsx (bench/built.ts says why it matters); the baseline's build is
+ * started by this checkout's bench/serve.ts.
  */
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -26,6 +31,7 @@ const flag = (name: string): string | undefined => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const baseline = flag('--baseline');
+const built = args.includes('--built');
 /**
  * Node flags for the current checkout's gateway only (e.g. `--max-semi-space-size=64`), so that
  * with `--baseline` pointing at the same commit a flag is measured against its absence.
@@ -89,15 +95,23 @@ try {
   await sandbox.send({ kind: 'auto-trim-log', on: true });
   const env = vendorEnv(sandbox.sandboxUrls);
   const gateways: Array<[string, Child]> = [];
+  const currentBuild: Record<string, string> = built
+    ? { [BUILD_ENV]: buildCheckout(fileURLToPath(new URL('..', import.meta.url))) }
+    : {};
   if (baseline) {
-    const script = resolve(baseline, 'bench/serve.ts');
-    gateways.push(['Switchboard (baseline)', await child(script, env)]);
+    const gateway = built
+      ? await child('serve.ts', { ...env, [BUILD_ENV]: buildCheckout(baseline) })
+      : await child(resolve(baseline, 'bench/serve.ts'), env);
+    gateways.push(['Switchboard (baseline)', gateway]);
   }
-  gateways.push(['Switchboard', await child('serve.ts', env, gatewayNodeArgs)]);
+  gateways.push([
+    'Switchboard',
+    await child('serve.ts', { ...env, ...currentBuild }, gatewayNodeArgs),
+  ]);
   const bareYoga = await child('bare-yoga.ts');
   const bareYogaNoBodyLimit = await child('bare-yoga.ts', { BENCH_YOGA_BODY_LIMIT: '0' });
   const passthrough = await child('passthrough.ts', env);
-  const minimalGateway = await child('minimal-gateway.ts', env);
+  const minimalGateway = await child('minimal-gateway.ts', { ...env, ...currentBuild });
 
   const providers = graphQLBody(SMALL_PROVIDERS);
   const calls = graphQLBody(CALLS_FIRST_10);

@@ -2,10 +2,7 @@ import { createServer } from 'node:http';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { Agent } from 'undici';
-import { interpretAnswer } from '../src/http/answer.js';
-import { dispatchExchange } from '../src/http/dispatch-exchange.js';
-import { oviaCallListSchema } from '../src/vendors/ovia/schemas.js';
-import { toCall } from '../src/vendors/ovia/map.js';
+import { importGatewayModule } from './built.js';
 import { serveFloor } from './protocol.js';
 
 /**
@@ -16,8 +13,25 @@ import { serveFloor } from './protocol.js';
  * validated by Ovia's schema (src/http/answer.ts) and mapped by Ovia's mapping. Nothing else: no
  * keys, limits, metrics, logs, traces, timeouts, retries, tenants, cursors or partial errors.
  * Its CPU per request beside floor (b) is the GraphQL layer's and the work's; beside the
- * gateway's, what the gateway's production machinery costs.
+ * gateway's, what the gateway's production machinery costs. With BENCH_GATEWAY_BUILD
+ * (bench/built.ts) those pieces are that build's, as the gateway's are.
  */
+const { interpretAnswer } = await importGatewayModule(
+  'http/answer.js',
+  () => import('../src/http/answer.js'),
+);
+const { dispatchExchange } = await importGatewayModule(
+  'http/dispatch-exchange.js',
+  () => import('../src/http/dispatch-exchange.js'),
+);
+const { oviaCallListSchema } = await importGatewayModule(
+  'vendors/ovia/schemas.js',
+  () => import('../src/vendors/ovia/schemas.js'),
+);
+const { toCall } = await importGatewayModule(
+  'vendors/ovia/map.js',
+  () => import('../src/vendors/ovia/map.js'),
+);
 const base = process.env.OVIA_BASE_URL;
 const key = process.env.OVIA_API_KEY;
 if (!base || !key) throw new Error('OVIA_BASE_URL and OVIA_API_KEY are needed');

@@ -1,5 +1,4 @@
-import { startGateway } from '../src/gateway.js';
-import { createLogger } from '../src/logger.js';
+import { importGatewayModule } from './built.js';
 import { CpuProfiler } from './cpu-profiler.js';
 import { serveCommands, usage, type Ready } from './protocol.js';
 
@@ -7,7 +6,10 @@ import { serveCommands, usage, type Ready } from './protocol.js';
  * The gateway under load, in its own process so that neither the load generator's CPU nor the
  * sandbox's is counted as its own. It runs as `npm start` does, with logs silenced, its vendors
  * configured (LIVE) at the sandbox process's URLs, which the parent passes in the environment.
+ * With BENCH_GATEWAY_BUILD (bench/built.ts) the gateway is that build's, not this checkout's source.
  */
+const { startGateway } = await importGatewayModule('gateway.js', () => import('../src/gateway.js'));
+const { createLogger } = await importGatewayModule('logger.js', () => import('../src/logger.js'));
 const gateway = await startGateway({
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SWITCHBOARD_SANDBOX: '0' },
   logger: createLogger({ level: 'silent' }),
