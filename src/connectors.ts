@@ -1,9 +1,8 @@
 import { providerNotConfigured } from './errors.js';
 import type { Logger } from './logger.js';
 import type { CallProvider, Provider } from './model/provider.js';
-import { withReadMode } from './http/read-cache.js';
+import { backgroundCaller, type Caller } from './http/operation-scope.js';
 import type { UpstreamClient } from './http/upstream-client.js';
-import type { PagedSource } from './paging/paged-source.js';
 import {
   VENDORS,
   type Connectors,
@@ -32,40 +31,58 @@ export interface ConnectorSet {
   clients(): UpstreamClient[];
   /** A cheap one-item read per vendor with a connector, for `/status` and `providers { health }`. */
   probes(): Array<{ provider: Provider; ping: () => Promise<unknown> }>;
+  /**
+   * The same vendors with connectors whose requests are `caller`'s (its operation's allowance,
+   * read mode and write ledger): what one request's context holds. Built per request, which
+   * costs a handful of small objects; the clients, their connections and caches are shared.
+   */
+  forCaller(caller: Caller): ConnectorSet;
 }
 
-/** What one registered vendor got: its connector when it has a configuration. */
-interface Built {
+/** One registered vendor with a configuration, and its connector for background work. */
+interface Configured {
   vendor: VendorDefinition;
-  connector: { readonly http: UpstreamClient } | undefined;
-  callConnector: CallConnector | undefined;
-  probe: PagedSource<unknown> | undefined;
+  config: VendorBaseConfig;
+  connector: { readonly http: UpstreamClient };
 }
 
 /**
- * The vendor's connector from its configuration. Registry definitions are used here through the
- * common `VendorDefinition` shape: each was type-checked against its own configuration and
- * connector where it is declared (src/vendors/<vendor>/vendor.ts).
+ * The set over `configured`, whose connectors are `connect`'s. Registry definitions are used
+ * here through the common `VendorDefinition` shape: each was type-checked against its own
+ * configuration and connector where it is declared (src/vendors/<vendor>/vendor.ts).
  */
-function build(
-  vendor: VendorDefinition,
-  config: VendorBaseConfig | undefined,
-  options: ConnectorOptions,
-): Built {
-  if (!config) return { vendor, connector: undefined, callConnector: undefined, probe: undefined };
-  const connector = vendor.create(config, options);
+function assemble(
+  configured: Configured[],
+  providers: ProviderSetup[],
+  probes: ConnectorSet['probes'],
+  connect: (entry: Configured) => { readonly http: UpstreamClient },
+): ConnectorSet {
+  const connectors: Connectors = {};
+  const byCallProvider = new Map<Provider, CallConnector>();
+  for (const entry of configured) {
+    const connector = connect(entry);
+    Object.assign(connectors, { [entry.vendor.key]: connector });
+    const callConnector = entry.vendor.calls?.connector(connector);
+    if (callConnector) byCallProvider.set(entry.vendor.provider, callConnector);
+  }
   return {
-    vendor,
-    connector,
-    callConnector: vendor.calls?.connector(connector),
-    probe: vendor.probe(connector),
+    connectors,
+    providers,
+    callConnector: (provider) => byCallProvider.get(provider),
+    clients: () => configured.map((entry) => entry.connector.http),
+    probes,
+    forCaller: (caller) =>
+      assemble(configured, providers, probes, ({ vendor, config, connector }) =>
+        vendor.connect(config, connector.http.forCaller(caller)),
+      ),
   };
 }
 
 /**
  * Builds a connector for every registered vendor (src/vendors/registry.ts) that is configured
  * (LIVE) or, failing that, served by the sandbox (SANDBOX). `sandbox` holds the sandbox's vendor
- * configurations when it runs.
+ * configurations when it runs. The set's own connectors are for background work (the poller,
+ * webhooks); a request uses `forCaller`'s.
  */
 export function createConnectors(options: {
   live: VendorConfigs;
@@ -74,42 +91,34 @@ export function createConnectors(options: {
   logger: Logger;
 }): ConnectorSet {
   const { live, sandbox, timeoutMs, logger } = options;
-  const connectorOptions = { timeoutMs, logger };
-  const connectors: Connectors = {};
-  const built = VENDORS.map((vendor: Vendor) => {
+  const connectorOptions: ConnectorOptions = { timeoutMs, logger };
+  const configured: Configured[] = [];
+  const providers = VENDORS.map((vendor: Vendor): ProviderSetup => {
     const liveConfig: VendorBaseConfig | undefined = live[vendor.key];
     const config = liveConfig ?? sandbox?.[vendor.key];
     const mode: ProviderMode = liveConfig ? 'LIVE' : config ? 'SANDBOX' : 'DISABLED';
-    const entry = build(vendor, config, connectorOptions);
-    if (entry.connector) Object.assign(connectors, { [vendor.key]: entry.connector });
-    return {
-      ...entry,
-      setup: { provider: vendor.provider, mode, baseUrl: config?.baseUrl ?? null },
-    };
+    const definition: VendorDefinition = vendor;
+    if (config) {
+      configured.push({
+        vendor: definition,
+        config,
+        connector: definition.create(config, connectorOptions),
+      });
+    }
+    return { provider: vendor.provider, mode, baseUrl: config?.baseUrl ?? null };
   });
-
-  const byCallProvider = new Map<Provider, CallConnector>();
-  for (const entry of built) {
-    if (entry.callConnector) byCallProvider.set(entry.vendor.provider, entry.callConnector);
-  }
-  return {
-    connectors,
-    providers: built.map((entry) => entry.setup),
-    callConnector: (provider) => byCallProvider.get(provider),
-    clients: () => built.flatMap((entry) => (entry.connector ? [entry.connector.http] : [])),
-    probes: () =>
-      built.flatMap(({ vendor, probe }) =>
-        probe
-          ? [
-              {
-                provider: vendor.provider,
-                // A probe asks the vendor itself: a cached answer would hide an outage.
-                ping: () => withReadMode('bypass', () => probe.fetchPage(probe.start, 1)),
-              },
-            ]
-          : [],
-      ),
-  };
+  // A probe asks the vendor itself: a cached answer would hide an outage.
+  const probing = backgroundCaller('bypass');
+  const probeList = configured.map(({ vendor, config, connector }) => {
+    const probe = vendor.probe(vendor.connect(config, connector.http.forCaller(probing)));
+    return { provider: vendor.provider, ping: () => probe.fetchPage(probe.start, 1) };
+  });
+  return assemble(
+    configured,
+    providers,
+    () => probeList,
+    (entry) => entry.connector,
+  );
 }
 
 /** The registered vendor's Provider, by its key. */

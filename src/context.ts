@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import { requireConnector, type Connectors, type ConnectorSet } from './connectors.js';
 import { providerNotConfigured } from './errors.js';
+import { backgroundCaller, type Caller } from './http/operation-scope.js';
 import type { Logger } from './logger.js';
 import type { Limits } from './config.js';
 import type { IdempotencyStore } from './stores/idempotency.js';
@@ -24,6 +25,12 @@ export interface Context {
   callProviders: readonly CallProvider[];
   /** Who is asking, as `clientScope` names it; idempotency keys belong to it. */
   client: string;
+  /**
+   * Whose vendor requests the request's connectors make: the operation's allowance (set when it
+   * executes), the read mode of its `Cache-Control`, a running mutation's write ledger.
+   */
+  caller: Caller;
+  /** The tenant's vendors, with connectors whose requests are `caller`'s. */
   connectors: ConnectorSet;
   logger: Logger;
   idempotency: IdempotencyStore;
@@ -77,7 +84,9 @@ export function createContext(
   request: Request,
   client: string,
 ): Context {
-  const { connectors, health, events } = tenant;
+  const { health, events } = tenant;
+  const caller = backgroundCaller();
+  const connectors = tenant.connectors.forCaller(caller);
   const collectedErrors: GraphQLError[] = [];
   const callConnector = (provider: CallProvider): CallConnector => {
     const connector = connectors.callConnector(provider);
@@ -90,6 +99,7 @@ export function createContext(
     idScope: tenant.idScope,
     callProviders: tenant.callProviders,
     client,
+    caller,
     connectors,
     logger,
     idempotency,

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ConnectorSet } from '../connectors.js';
 import { UpstreamError } from '../errors.js';
-import { outsideAnyScope } from '../http/operation-scope.js';
-import { withReadMode } from '../http/read-cache.js';
+import { backgroundCaller } from '../http/operation-scope.js';
 import type { Logger } from '../logger.js';
 import type { Call } from '../model/call.js';
 import type { CallProvider } from '../model/provider.js';
@@ -48,9 +47,11 @@ export function vendorsToPoll(
   connectors: ConnectorSet,
   webhookSecrets: Partial<Record<VendorKey, string>>,
 ): PolledVendor[] {
+  // Always the vendor itself: a cached page would hide the changes the poller looks for.
+  const polling = connectors.forCaller(backgroundCaller('bypass'));
   return VENDORS.flatMap((vendor) => {
     if (vendor.calls === undefined || webhookSecrets[vendor.key] !== undefined) return [];
-    const connector = connectors.callConnector(vendor.calls.provider);
+    const connector = polling.callConnector(vendor.calls.provider);
     return connector ? [{ provider: vendor.calls.provider, connector }] : [];
   });
 }
@@ -97,9 +98,7 @@ export class CallPoller {
 
   start(): void {
     if (this.timer !== undefined || this.stopped || this.options.vendors.length === 0) return;
-    // Timers inherit the async context they were created in: started from a request, the
-    // poller would otherwise count against that request's upstream allowance.
-    outsideAnyScope(() => this.schedule(0));
+    this.schedule(0);
   }
 
   /** Stops polling, waits for a look in progress, and gives the lease up. */
@@ -163,8 +162,7 @@ export class CallPoller {
     try {
       const { source } = connector.callPages({});
       const size = Math.min(this.pageSize, source.maxPageSize);
-      // Always the vendor itself: a cached page would hide the changes the poller looks for.
-      const page = await withReadMode('bypass', () => source.fetchPage(source.start, size));
+      const page = await source.fetchPage(source.start, size);
       calls = page.items;
       if (state.failing) this.options.logger.info({ provider }, 'poller: vendor answers again');
       state.failing = false;

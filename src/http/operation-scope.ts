@@ -1,4 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ReadMode } from './read-cache.js';
+import type { WriteLedger } from './write-ledger.js';
 
 /**
  * What one GraphQL operation may still ask of the vendors. Every upstream attempt made while the
@@ -26,20 +27,23 @@ export class OperationScope {
   }
 }
 
-const storage = new AsyncLocalStorage<OperationScope>();
-
-export function runInScope<T>(scope: OperationScope, task: () => T): T {
-  return storage.run(scope, task);
-}
-
-export function currentScope(): OperationScope | undefined {
-  return storage.getStore();
-}
-
 /**
- * Runs `task` outside any operation's scope, whatever scope its caller runs in: background work
- * (the poller) must neither spend a request's upstream allowance nor be cut off by it.
+ * Whose upstream requests these are, carried explicitly from the request's context to the
+ * upstream client (src/http/upstream-client.ts, `forCaller`): each request's connectors are
+ * built over a view of the tenant's clients bound to the request's caller (src/connectors.ts).
+ * It replaces AsyncLocalStorage, whose promise hooks run for every promise of the process once
+ * any store is entered and cost 3–6 % of a request's CPU (bench/README.md, "Third sitting").
  */
-export function outsideAnyScope<T>(task: () => T): T {
-  return storage.exit(task);
+export interface Caller {
+  /** The operation whose allowance every attempt is taken from; null outside one. */
+  operation: OperationScope | null;
+  /** How reads use the read cache (src/http/read-cache.ts). */
+  readMode: ReadMode;
+  /** While a mutation runs, the ledger its writes are counted in (src/http/write-ledger.ts). */
+  ledger: WriteLedger | null;
+}
+
+/** A caller outside any request: background work, which uses the cache and counts nothing. */
+export function backgroundCaller(readMode: ReadMode = 'use'): Caller {
+  return { operation: null, readMode, ledger: null };
 }

@@ -1,21 +1,14 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { Provider } from '../model/provider.js';
 import { routeName, type Route } from './route.js';
 
 /**
- * How the reads of the current task use the cache: `use` (the default) answers from it when it
+ * How a caller's reads use the cache (src/http/operation-scope.ts, `Caller`): `use` (the default) answers from it when it
  * can; `refresh` (a request with `Cache-Control: no-cache`) asks the vendor and stores the fresh
  * answer; `bypass` (`no-store`, and the health probes) asks the vendor and stores nothing.
  */
 export type ReadMode = 'use' | 'refresh' | 'bypass';
-
-const modes = new AsyncLocalStorage<ReadMode>();
-
-export function withReadMode<T>(mode: ReadMode, task: () => T): T {
-  return modes.run(mode, task);
-}
 
 /** The read mode a request's `Cache-Control` header asks for. */
 export function readModeOf(cacheControl: string | null): ReadMode {
@@ -66,6 +59,8 @@ export interface CacheableRead {
   url: string;
   params?: Record<string, string | number> | undefined;
   body?: unknown;
+  /** The caller's read mode; not part of the key. */
+  mode: ReadMode;
 }
 
 export interface ReadCacheOptions {
@@ -141,7 +136,7 @@ export class ReadCache {
     parse: (text: string) => { value: T } | null,
     fetch: () => Promise<{ value: T; text: string }>,
   ): Promise<T> {
-    const mode = modes.getStore() ?? 'use';
+    const { mode } = read;
     const tags = read.route.cache ?? [];
     if (tags.length === 0 || mode === 'bypass') return (await fetch()).value;
     const tagKeys = tags.map((tag) => tagKey(scope, read.provider, fillTag(tag, read.params)));

@@ -6,12 +6,11 @@ import { UpstreamError, type UpstreamErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Provider } from '../model/provider.js';
 import type { AttemptSpan, Tracing } from '../telemetry/tracing.js';
-import { currentScope } from './operation-scope.js';
+import { backgroundCaller, type Caller } from './operation-scope.js';
 import { interpretAnswer, reparseAnswer, type UpstreamAnswer } from './answer.js';
 import { withinBudget } from './budget.js';
 import { AnswerTooLargeError, dispatchExchange } from './dispatch-exchange.js';
 import { getRetryPolicy } from './retry-policy.js';
-import { currentWriteLedger } from './write-ledger.js';
 import type { ScopedReadCache } from './read-cache.js';
 import { fillPath, routeName, type Route } from './route.js';
 
@@ -87,6 +86,8 @@ export class UpstreamClient {
   private tracing: Tracing | null = null;
   /** A digest of the auth headers: answers read with other credentials are never reused. */
   private readonly identity: string;
+  /** Whose requests these are: background work's, unless this is a view (`forCaller`). */
+  private caller: Caller = backgroundCaller();
 
   constructor(options: UpstreamClientOptions) {
     this.provider = options.provider;
@@ -113,6 +114,19 @@ export class UpstreamClient {
    */
   useTracing(tracing: Tracing): void {
     this.tracing = tracing;
+  }
+
+  /**
+   * This client as `caller` uses it: a view sharing everything with it (connections, cache,
+   * tracing, listeners) whose attempts are taken from the caller's operation allowance, read in
+   * its read mode and counted in its write ledger. A request's connectors are built over views
+   * (src/connectors.ts); setup (`useReadCache`, `useTracing`, `close`) belongs to the client
+   * itself.
+   */
+  forCaller(caller: Caller): UpstreamClient {
+    const view: UpstreamClient = Object.create(this);
+    view.caller = caller;
+    return view;
   }
 
   /** Closes the keep-alive connections to the vendor. */
@@ -142,6 +156,7 @@ export class UpstreamClient {
           url,
           params: request.params,
           body: request.body,
+          mode: this.caller.readMode,
         },
         (text) => reparseAnswer(text, request.schema),
         () => this.send(request, url),
@@ -179,7 +194,7 @@ export class UpstreamClient {
           sent: false,
         });
       }
-      const scope = currentScope();
+      const scope = this.caller.operation;
       if (scope && !scope.take()) {
         throw new UpstreamError(
           'FAN_OUT_LIMITED',
@@ -191,7 +206,7 @@ export class UpstreamClient {
       let status: number | null = null;
       const span = this.startSpan(route, url, attempt, lastCode);
       // Counted before sending: a budget timeout may end the task before this attempt settles.
-      const ledger = route.method === 'GET' ? undefined : currentWriteLedger();
+      const ledger = route.method === 'GET' ? null : this.caller.ledger;
       if (ledger) ledger.maybeDelivered += 1;
       try {
         const answer = await this.exchange(route, url, request.body, signal, span?.headers);
@@ -341,7 +356,7 @@ export class UpstreamClient {
     // A failed attempt is worth an operator's attention; a good one is the everyday record.
     const level = attempt.code === null ? 'info' : 'warn';
     this.options.logger[level](
-      { requestId: currentScope()?.requestId, upstream: attempt },
+      { requestId: this.caller.operation?.requestId, upstream: attempt },
       'upstream request',
     );
     for (const listener of this.attemptListeners) listener(attempt);

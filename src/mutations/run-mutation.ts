@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../context.js';
 import { parseInScope } from '../ids.js';
-import { WriteLedger, withWriteLedger } from '../http/write-ledger.js';
+import { WriteLedger } from '../http/write-ledger.js';
 import type { Attempt, IdempotencyRefusal, InDoubtReason } from '../stores/idempotency.js';
 import { fromThrown, fromZodError, type UserError } from './user-errors.js';
 
@@ -60,10 +60,11 @@ export async function runMutation<I, T>(
   const unexpected: unknown[] = [];
   const attempt = async (): Promise<Attempt<MutationOutcome<T>>> => {
     const ledger = new WriteLedger();
+    // Mutation fields run one after another (https://spec.graphql.org/October2021/#sec-Mutation),
+    // so the caller holds one mutation's ledger at a time.
+    ctx.caller.ledger = ledger;
     try {
-      return {
-        value: { result: await withWriteLedger(ledger, () => options.run(input)), userErrors: [] },
-      };
+      return { value: { result: await options.run(input), userErrors: [] } };
     } catch (error) {
       const reachedVendor = ledger.maybeDelivered > 0;
       let userErrors: UserError[];
@@ -76,6 +77,8 @@ export async function runMutation<I, T>(
       }
       if (!reachedVendor) return { value: { result: null, userErrors }, release: true };
       return { value: { result: null, userErrors: userErrors.map((e) => pinned(e, key)) } };
+    } finally {
+      ctx.caller.ledger = null;
     }
   };
 

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
-import { readModeOf, withReadMode } from '../http/read-cache.js';
+import { readModeOf } from '../http/read-cache.js';
 
 /**
  * A request's `Cache-Control` for the read cache: `no-cache` (or `max-age=0`) reads every vendor
@@ -9,10 +9,11 @@ import { readModeOf, withReadMode } from '../http/read-cache.js';
  */
 export function useCacheControl(): Plugin<Context> {
   return {
-    onExecute({ args, executeFn, setExecuteFn }) {
-      const mode = readModeOf(args.contextValue.request.headers.get('cache-control'));
-      if (mode === 'use') return;
-      setExecuteFn((executeArgs) => withReadMode(mode, () => executeFn(executeArgs)));
+    onExecute({ args }) {
+      // The request's connectors read in their caller's mode (src/context.ts).
+      args.contextValue.caller.readMode = readModeOf(
+        args.contextValue.request.headers.get('cache-control'),
+      );
     },
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
-import { OperationScope, runInScope } from '../http/operation-scope.js';
+import { OperationScope } from '../http/operation-scope.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { OperationSpan, Tracing } from '../telemetry/tracing.js';
@@ -41,8 +41,8 @@ function errorCode(error: { extensions?: Record<string, unknown>; path?: unknown
 
 /**
  * One log line and one duration sample per request (request id, operation, status, time,
- * upstream requests, error codes); runs each operation inside an OperationScope that counts, and
- * caps, the upstream requests it causes; echoes the request id as `x-request-id`; serves
+ * upstream requests, error codes); gives each operation's caller an OperationScope that counts,
+ * and caps, the upstream requests it causes; echoes the request id as `x-request-id`; serves
  * `GET /metrics`. With `tracing`, each GraphQL request is a server span, continuing the client's
  * `traceparent`, and the operation runs with it active.
  */
@@ -88,12 +88,12 @@ export function useObservability(options: {
       record.span = tracing.startOperation(request.headers, record.id);
     },
     onExecute({ args, executeFn, setExecuteFn }) {
+      const { caller } = args.contextValue;
       const record = records.get(args.contextValue.request);
       if (!record) {
         // An operation over graphql-ws (src/graphql-ws.ts), whose request yoga's onRequest never
         // saw: it gets no log line, but the same upstream allowance as one over HTTP.
-        const scope = new OperationScope(randomUUID(), maxUpstreamRequests);
-        setExecuteFn((executeArgs) => runInScope(scope, () => executeFn(executeArgs)));
+        caller.operation = new OperationScope(randomUUID(), maxUpstreamRequests);
         return;
       }
       // The name the document gives the operation that runs, not the request's operationName,
@@ -104,15 +104,12 @@ export function useObservability(options: {
       record.label = operationLabels.label(name);
       const scope = new OperationScope(record.id, maxUpstreamRequests);
       record.scope = scope;
+      // The request's connectors take every attempt from this allowance (src/context.ts).
+      caller.operation = scope;
       const span = record.span;
-      if (span === null) {
-        setExecuteFn((executeArgs) => runInScope(scope, () => executeFn(executeArgs)));
-        return;
-      }
+      if (span === null) return;
       span.operation(operation?.operation ?? 'query', record.label);
-      setExecuteFn((executeArgs) =>
-        span.run(() => runInScope(scope, () => executeFn(executeArgs))),
-      );
+      setExecuteFn((executeArgs) => span.run(() => executeFn(executeArgs)));
     },
     // After every other plugin has shaped the result (errors collected from merged lists
     // included), and for results that never reached execution (parse, validation, variables).

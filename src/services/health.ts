@@ -1,4 +1,3 @@
-import { AsyncResource } from 'node:async_hooks';
 import type { ConnectorSet, ProviderMode } from '../connectors.js';
 import { UpstreamError } from '../errors.js';
 import type { Provider } from '../model/provider.js';
@@ -37,7 +36,9 @@ export class VendorHealth {
     private readonly now: () => number = Date.now,
   ) {
     const modes = new Map(connectors.providers.map((setup) => [setup.provider, setup.mode]));
-    const probeAll = () =>
+    // A probe is shared by every request that asks within PROBE_REUSE_MS, so it is the tenant's
+    // background work (`ConnectorSet.probes`), never charged to the request that started it.
+    this.probeAll = () =>
       Promise.all(
         connectors.probes().map(async ({ provider, ping }): Promise<VendorStatus> => {
           const mode = modes.get(provider) ?? 'DISABLED';
@@ -50,11 +51,6 @@ export class VendorHealth {
           }
         }),
       );
-    // A probe is shared by every request that asks within PROBE_REUSE_MS, so it must not run in
-    // the operation scope of whichever request started it: that one would be charged for it,
-    // and could even be refused it by its own upstream allowance. Binding here, when the
-    // connectors are built, runs it outside any request.
-    this.probeAll = AsyncResource.bind(probeAll);
   }
 
   /** Each vendor with a connector, probed at most once per PROBE_REUSE_MS. */

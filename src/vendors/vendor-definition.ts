@@ -41,6 +41,11 @@ export interface VendorDefinition<
   /** Capabilities that come from other routes' answers rather than a route of their own. */
   derivedCapabilities?: readonly string[];
   create(config: Config, options: ConnectorOptions): Connector;
+  /**
+   * The connector over `http`, a view of the one `create` built (`UpstreamClient.forCaller`):
+   * each request gets its own, so that its vendor requests are its own (src/connectors.ts).
+   */
+  connect(config: Config, http: UpstreamClient): Connector;
   /** A cheap one-item read, for `/status` and `providers { health }`. */
   probe(connector: Connector): PagedSource<unknown>;
   /** The vendor's webhook events (assumed: no vendor documents its own), in its `webhooks.ts`. */

@@ -268,6 +268,22 @@ describe('limits from the environment', () => {
     expect(capped[0]!.message).toMatch(/limit of 3 upstream requests/);
   });
 
+  it('never charges a vendor probe to the request that asked for it', async () => {
+    // Five vendors probed, more than the allowance of 3: the probes are the tenant's, shared by
+    // every request for 5 s (src/services/health.ts), so none is FAN_OUT_LIMITED.
+    t.gateway.sandbox!.resetLog();
+    const answer = await t.query<{ providers: Array<{ health: { ok: boolean } | null }> }>(
+      `{ providers { provider health { ok code } } }`,
+    );
+    expect(answer.errors).toEqual([]);
+    const probed = answer.data!.providers.filter((provider) => provider.health !== null);
+    expect(probed.length).toBeGreaterThan(3);
+    expect(probed.map((provider) => provider.health)).toEqual(
+      probed.map(() => ({ ok: true, code: null })),
+    );
+    expect(t.gateway.sandbox!.requests()).toHaveLength(probed.length);
+  });
+
   it('gives an operation over graphql-ws the same upstream allowance', async () => {
     const socket = wsClient(t.url);
     try {

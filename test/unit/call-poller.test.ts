@@ -4,10 +4,11 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { PollLease } from '../../src/events/poll-lease.js';
 import { CallPoller, vendorsToPoll } from '../../src/events/poller.js';
 import type { CallObservation, EventSink, MessageObservation } from '../../src/events/sink.js';
-import { OperationScope, runInScope } from '../../src/http/operation-scope.js';
+import { ReadCache } from '../../src/http/read-cache.js';
 import { createLogger } from '../../src/logger.js';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
 import { sandboxVendorConfigs, startSandbox, type Sandbox } from '../../src/sandbox/server.js';
+import { InMemoryReadCacheStore } from '../../src/stores/read-cache.js';
 import { RedisConnection } from '../../src/stores/redis.js';
 import { redisTestsEnabled, TEST_REDIS_URL, testPrefix } from '../support/redis.js';
 
@@ -211,13 +212,25 @@ describe('the poller', () => {
     expect(oviaListReads()).toBe(1);
   });
 
-  it('runs outside the fan-out scope of the request that started it', async () => {
-    const sink = new RecordingSink();
-    const running = poller(sink);
-    // An operation with no upstream allowance left: inside its scope no request would be sent.
-    runInScope(new OperationScope('req-1', 0), () => running.start());
-    await until(() => oviaListReads() >= 2);
-    expect(oviaListReads()).toBeGreaterThanOrEqual(2);
+  it('asks the vendor at every look, even over clients with a read cache', async () => {
+    const set = connectorSet();
+    const cache = new ReadCache(new InMemoryReadCacheStore({ maxBytes: 1_000_000 }), {
+      ttlMs: 60_000,
+      maxEntryBytes: 1_000_000,
+      logger,
+    });
+    for (const client of set.clients()) client.useReadCache(cache.forScope('-'));
+    // The same read through the set's own connectors is answered from the cache the second time.
+    const { source } = set.callConnector('OVIA')!.callPages({});
+    const before = oviaListReads();
+    await source.fetchPage(source.start, 5);
+    await source.fetchPage(source.start, 5);
+    expect(oviaListReads() - before).toBe(1);
+
+    poller(new RecordingSink(), { set }).start();
+    await until(() => oviaListReads() - before >= 4);
+    expect(oviaListReads() - before).toBeGreaterThanOrEqual(4);
+    cache.close();
   });
 });
 

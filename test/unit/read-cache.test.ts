@@ -3,8 +3,8 @@ import {
   fillTag,
   readModeOf,
   ReadCache,
-  withReadMode,
   type CacheableRead,
+  type ReadMode,
 } from '../../src/http/read-cache.js';
 import { routeName, type Route } from '../../src/http/route.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
@@ -36,12 +36,13 @@ const addNote: Route = {
   invalidates: ['call:{id}', 'calls'],
 };
 
-const read = (route: Route, id?: string): CacheableRead => ({
+const read = (route: Route, id?: string, mode: ReadMode = 'use'): CacheableRead => ({
   provider: 'HAPPYROBOT',
   identity: 'credentials-digest',
   route,
   url: `http://vendor.test${route.path.replace('{id}', id ?? '')}`,
   ...(id === undefined ? {} : { params: { id } }),
+  mode,
 });
 
 /** A vendor answering `answers` in turn, counting how often it is asked. */
@@ -211,13 +212,13 @@ describe('ReadCache over the in-memory store', () => {
     const { scoped } = cache();
     const upstream = vendor('{"v":1}', '{"v":2}', '{"v":3}');
     await scoped.read(read(listCalls), parse, upstream.fetch);
-    expect(
-      await withReadMode('refresh', () => scoped.read(read(listCalls), parse, upstream.fetch)),
-    ).toEqual({ v: 2 });
+    expect(await scoped.read(read(listCalls, undefined, 'refresh'), parse, upstream.fetch)).toEqual(
+      { v: 2 },
+    );
     expect(await scoped.read(read(listCalls), parse, upstream.fetch)).toEqual({ v: 2 });
-    expect(
-      await withReadMode('bypass', () => scoped.read(read(listCalls), parse, upstream.fetch)),
-    ).toEqual({ v: 3 });
+    expect(await scoped.read(read(listCalls, undefined, 'bypass'), parse, upstream.fetch)).toEqual({
+      v: 3,
+    });
     expect(await scoped.read(read(listCalls), parse, upstream.fetch)).toEqual({ v: 2 });
     expect(upstream.asked).toBe(3);
   });

@@ -42,6 +42,7 @@ const read = (taskId: string): CacheableRead => ({
   route: getTask,
   url: `http://vendor.test/api/v1/tasks/${taskId}`,
   params: { taskId },
+  mode: 'use',
 });
 const parse = (text: string) => ({ value: JSON.parse(text) as unknown });
 

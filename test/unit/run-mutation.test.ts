@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Context } from '../../src/context.js';
 import { invalidInput, providerNotConfigured } from '../../src/errors.js';
+import { backgroundCaller } from '../../src/http/operation-scope.js';
 import { UpstreamClient } from '../../src/http/upstream-client.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
@@ -37,8 +38,11 @@ afterAll(async () => {
 });
 
 const logger = createLogger({ level: 'silent' });
-const client = (baseUrl: string) =>
-  new UpstreamClient({ provider: 'OVIA', baseUrl, headers: {}, timeoutMs: 1000, logger });
+/** A client whose requests are the request's, as its connectors' are (src/connectors.ts). */
+const client = (ctx: Context, baseUrl: string) =>
+  new UpstreamClient({ provider: 'OVIA', baseUrl, headers: {}, timeoutMs: 1000, logger }).forCaller(
+    ctx.caller,
+  );
 const create = {
   method: 'POST',
   path: '/things',
@@ -53,6 +57,7 @@ function context(store = new InMemoryIdempotencyStore()): Context {
     tenant: '-',
     idScope: null,
     client: 'ip:127.0.0.1',
+    caller: backgroundCaller(),
     idempotency: store,
     metrics: createMetrics(),
     logger,
@@ -85,14 +90,14 @@ describe('runMutation with an idempotency key', () => {
   it('releases the key when the only write was refused before being sent', async () => {
     const ctx = context();
     const refused = await mutate(ctx, () =>
-      client(closedUrl).request({ route: create, schema: created }),
+      client(ctx, closedUrl).request({ route: create, schema: created }),
     );
     expect(refused.userErrors).toEqual([
       expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', provider: 'OVIA' }),
     ]);
     const before = posts;
     const ran = await mutate(ctx, () =>
-      client(vendorUrl).request({ route: create, schema: created }),
+      client(ctx, vendorUrl).request({ route: create, schema: created }),
     );
     expect(ran.userErrors).toEqual([]);
     expect(posts).toBe(before + 1);
@@ -102,8 +107,8 @@ describe('runMutation with an idempotency key', () => {
     const ctx = context();
     const before = posts;
     const twoSteps = async () => {
-      await client(vendorUrl).request({ route: create, schema: created });
-      return client(closedUrl).request({ route: create, schema: created });
+      await client(ctx, vendorUrl).request({ route: create, schema: created });
+      return client(ctx, closedUrl).request({ route: create, schema: created });
     };
     const first = await mutate(ctx, twoSteps);
     expect(first.userErrors).toEqual([expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE' })]);
@@ -115,7 +120,7 @@ describe('runMutation with an idempotency key', () => {
     const ctx = context();
     const before = posts;
     const brokenAfterWrite = async () => {
-      await client(vendorUrl).request({ route: create, schema: created });
+      await client(ctx, vendorUrl).request({ route: create, schema: created });
       throw new TypeError('a mapping bug');
     };
     await expect(mutate(ctx, brokenAfterWrite)).rejects.toThrow('a mapping bug');

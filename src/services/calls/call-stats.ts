@@ -1,6 +1,5 @@
 import type { Context } from '../../context.js';
 import { atPath, invalidInput, providerNotConfigured } from '../../errors.js';
-import { currentScope } from '../../http/operation-scope.js';
 import { encodeGlobalId, localId, type IdScope } from '../../ids.js';
 import type { Call } from '../../model/call.js';
 import type { CallProvider } from '../../model/provider.js';
@@ -193,7 +192,7 @@ export async function callStats(
       { field: ['filter'] },
     );
   }
-  const scope = currentScope();
+  const scope = ctx.caller.operation;
   if (scope) {
     // Counted as requests whether or not the read cache will answer them: the same query is
     // refused or not whatever the cache holds.

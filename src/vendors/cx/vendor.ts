@@ -1,5 +1,5 @@
 import { defineVendor } from '../vendor-definition.js';
-import { createCxConnector, type CxConfig } from './client.js';
+import { CxConnector, createCxConnector, type CxConfig } from './client.js';
 import { cxRoutes } from './routes.js';
 import { cxWebhook } from './webhooks.js';
 
@@ -13,6 +13,7 @@ export const cxVendor = defineVendor({
   // Agents are read from the interactions that name them (src/services/calls/find-agent.ts).
   derivedCapabilities: ['agents.get'],
   create: (config: CxConfig, options) => createCxConnector(config, options),
+  connect: (_config, http) => new CxConnector(http),
   probe: (connector) => connector.callPages({}).source,
   calls: { provider: 'CX', connector: (connector) => connector },
 });

@@ -1,5 +1,5 @@
 import { defineVendor } from '../vendor-definition.js';
-import { createFreyaConnector, type FreyaConfig } from './client.js';
+import { FreyaConnector, createFreyaConnector, type FreyaConfig } from './client.js';
 import { freyaRoutes } from './routes.js';
 import { freyaWebhook } from './webhooks.js';
 
@@ -14,5 +14,6 @@ export const freyaVendor = defineVendor({
   webhook: freyaWebhook,
   routes: freyaRoutes,
   create: (config: FreyaConfig, options) => createFreyaConnector(config, options),
+  connect: (config, http) => new FreyaConnector(http, config.workspaceId),
   probe: (connector) => connector.problemPages({}),
 });

@@ -1,5 +1,5 @@
 import { defineVendor, type BearerConfig } from '../vendor-definition.js';
-import { createHappyRobotConnector } from './client.js';
+import { HappyRobotConnector, createHappyRobotConnector } from './client.js';
 import { happyRobotRoutes } from './routes.js';
 import { happyRobotWebhook } from './webhooks.js';
 
@@ -13,6 +13,7 @@ export const happyRobotVendor = defineVendor({
   // Agents are read from the calls that name them (src/services/calls/find-agent.ts).
   derivedCapabilities: ['agents.get'],
   create: (config: BearerConfig, options) => createHappyRobotConnector(config, options),
+  connect: (_config, http) => new HappyRobotConnector(http),
   probe: (connector) => connector.callPages({}).source,
   calls: { provider: 'HAPPYROBOT', connector: (connector) => connector },
 });

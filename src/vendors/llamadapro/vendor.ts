@@ -1,5 +1,5 @@
 import { defineVendor, type BearerConfig } from '../vendor-definition.js';
-import { createLlamadaProConnector } from './connector.js';
+import { LlamadaProConnector, createLlamadaProConnector } from './connector.js';
 import { llamadaProRoutes } from './routes.js';
 import { llamadaProWebhook } from './webhooks.js';
 
@@ -12,6 +12,7 @@ export const llamadaProVendor = defineVendor({
   webhook: llamadaProWebhook,
   routes: llamadaProRoutes,
   create: (config: BearerConfig, options) => createLlamadaProConnector(config, options),
+  connect: (_config, http) => new LlamadaProConnector(http),
   probe: (connector) => connector.callPages({}).source,
   calls: { provider: 'LLAMADAPRO', connector: (connector) => connector },
 });

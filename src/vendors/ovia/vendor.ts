@@ -1,5 +1,5 @@
 import { defineVendor, type BearerConfig } from '../vendor-definition.js';
-import { createOviaConnector } from './client.js';
+import { OviaConnector, createOviaConnector } from './client.js';
 import { oviaRoutes } from './routes.js';
 import { oviaWebhook } from './webhooks.js';
 
@@ -13,6 +13,7 @@ export const oviaVendor = defineVendor({
   // Agents are read from the calls that name them (src/services/calls/find-agent.ts).
   derivedCapabilities: ['agents.get'],
   create: (config: BearerConfig, options) => createOviaConnector(config, options),
+  connect: (_config, http) => new OviaConnector(http),
   probe: (connector) => connector.callPages({}).source,
   calls: { provider: 'OVIA', connector: (connector) => connector },
 });
