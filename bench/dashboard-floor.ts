@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
+import { BUILD_ENV, buildCheckout } from './built.js';
 import type { Logged } from './protocol.js';
 import { postGraphQL } from './post-graphql.js';
 import { graphQLBody, readmeDashboard } from './queries.js';
@@ -7,7 +9,7 @@ import { startRig } from './rig.js';
 import { median, percentile, round } from './stats.js';
 
 /**
- * `npx tsx bench/dashboard-floor.ts` (≈ 30 s; issue 15, target 2): the README dashboard (50
+ * `npx tsx bench/dashboard-floor.ts [--built]` (≈ 30 s; issue 15, target 2): the README dashboard (50
  * calls, every vendor) at 40 ms on every vendor, through the gateway and through its floor: a
  * client that sends exactly the gateway's upstream requests by hand — the same methods, paths,
  * queries, headers and bodies, read from the sandbox's log of one gateway query — in the same
@@ -62,7 +64,13 @@ async function timed(runs: number, once: () => Promise<void>): Promise<number[]>
   return samples;
 }
 
-const rig = await startRig();
+/** `--built`: the gateway runs from tsc's build, as `npm start` runs it (bench/built.ts). */
+const built = process.argv.includes('--built');
+const rig = await startRig(
+  built
+    ? { gatewayEnv: { [BUILD_ENV]: buildCheckout(fileURLToPath(new URL('..', import.meta.url))) } }
+    : {},
+);
 try {
   const body = graphQLBody(await readmeDashboard(), { first: 50 });
   await rig.sandbox.send({ kind: 'latency', ms: LATENCY_MS });
