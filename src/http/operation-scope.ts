@@ -32,7 +32,7 @@ export class OperationScope {
  * upstream client (src/http/upstream-client.ts, `forCaller`): each request's connectors are
  * built over a view of the tenant's clients bound to the request's caller (src/connectors.ts).
  * It replaces AsyncLocalStorage, whose promise hooks run for every promise of the process once
- * any store is entered and cost 3–6 % of a request's CPU (bench/README.md, "Third sitting").
+ * any store is entered and cost 5–12 % of a request's CPU (bench/README.md, "Third sitting").
  */
 export interface Caller {
   /** The operation whose allowance every attempt is taken from; null outside one. */

@@ -4,9 +4,10 @@ import type { Provider } from '../model/provider.js';
 import { routeName, type Route } from './route.js';
 
 /**
- * How a caller's reads use the cache (src/http/operation-scope.ts, `Caller`): `use` (the default) answers from it when it
- * can; `refresh` (a request with `Cache-Control: no-cache`) asks the vendor and stores the fresh
- * answer; `bypass` (`no-store`, and the health probes) asks the vendor and stores nothing.
+ * How a caller's reads use the cache (src/http/operation-scope.ts, `Caller`): `use` (the default)
+ * answers from it when it can; `refresh` (a request with `Cache-Control: no-cache`) asks the
+ * vendor and stores the fresh answer; `bypass` (`no-store`, the health probes and the poller)
+ * asks the vendor and stores nothing.
  */
 export type ReadMode = 'use' | 'refresh' | 'bypass';
 
