@@ -19,7 +19,8 @@ import { vendorEnv } from './vendor-env.js';
  * the least gateway doing that query's work on the same stack (bench/minimal-gateway.ts). With
  * `--baseline`, the gateway of another checkout of this repository (its own `bench/serve.ts` and
  * `src/`, e.g. `git worktree add /tmp/before <commit>` and `npm ci` there) is measured too, right
- * before the current one in every round, so a before/after comparison comes from one sitting.
+ * before the current one in every round, so a before/after comparison comes from one sitting,
+ * and the ratio of the two in each round is printed with its median.
  * With `--built`, each checkout is built first (`tsc -p tsconfig.build.json`) and its gateway, and
  * floor (c)'s pieces of the current one, run from that build, as `npm start` runs them, rather
  * than from the source through tsx (bench/built.ts says why it matters); the baseline's build is
@@ -162,9 +163,44 @@ try {
 const table = formatLoadTable(rows);
 process.stdout.write(`${table}\n`);
 if (ROUNDS > 1) process.stdout.write(`\n${formatMedians(rows)}\n`);
+if (baseline) process.stdout.write(`\n${formatPairedRatios(rows)}\n`);
 const dir = fileURLToPath(new URL('results/', import.meta.url));
 await mkdir(dir, { recursive: true });
 await writeFile(`${dir}cpu-latest.json`, JSON.stringify(rows, null, 2));
+
+/**
+ * Per query and load, the current gateway's CPU per request over the baseline's, round by round:
+ * the two are measured back to back, so a ratio cancels most of the machine's drift between
+ * rounds, which on a shared machine is larger than the difference between two commits (an A/A
+ * run, the same commit on both sides, spreads about ±8 % at concurrency 10: bench/README.md,
+ * "Fourth sitting").
+ */
+function formatPairedRatios(measured: LoadRow[]): string {
+  const pairs = new Map<string, { query: string; load: string; ratios: number[] }>();
+  const baselines = new Map<string, LoadRow[]>();
+  for (const row of measured) {
+    const key = `${row.query}\u0000${row.load}`;
+    if (row.target === 'Switchboard (baseline)') {
+      baselines.set(key, [...(baselines.get(key) ?? []), row]);
+      continue;
+    }
+    if (row.target !== 'Switchboard') continue;
+    const before = baselines.get(key)?.shift();
+    if (!before) continue;
+    const pair = pairs.get(key) ?? { query: row.query, load: row.load, ratios: [] };
+    pair.ratios.push(row.cpuMicrosPerRequest / before.cpuMicrosPerRequest);
+    pairs.set(key, pair);
+  }
+  return formatTable(
+    ['query', 'load', 'CPU/req current ÷ baseline, by round', 'median ratio'],
+    [...pairs.values()].map(({ query, load, ratios }) => [
+      query,
+      load,
+      ratios.map((ratio) => round(ratio, 2)).join(', '),
+      round(median(ratios), 3),
+    ]),
+  );
+}
 
 /** Per target, query and load: the median over the rounds of CPU per request and of req/s. */
 function formatMedians(measured: LoadRow[]): string {
