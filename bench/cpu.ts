@@ -51,6 +51,9 @@ if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || ROUNDS % 2 === 0) {
   throw new Error(`--rounds must be an odd whole number (1, 3, 5, …), not ${flag('--rounds')}`);
 }
 const CONNECTIONS = 10;
+/** The two gateways' row labels: another checkout's (`--baseline`) and this one's. */
+const BASELINE = 'Switchboard (baseline)';
+const CURRENT = 'Switchboard';
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 const stops: Array<() => Promise<void>> = [];
@@ -103,12 +106,9 @@ try {
     const gateway = built
       ? await child('serve.ts', { ...env, [BUILD_ENV]: buildCheckout(baseline) })
       : await child(resolve(baseline, 'bench/serve.ts'), env);
-    gateways.push(['Switchboard (baseline)', gateway]);
+    gateways.push([BASELINE, gateway]);
   }
-  gateways.push([
-    'Switchboard',
-    await child('serve.ts', { ...env, ...currentBuild }, gatewayNodeArgs),
-  ]);
+  gateways.push([CURRENT, await child('serve.ts', { ...env, ...currentBuild }, gatewayNodeArgs)]);
   const bareYoga = await child('bare-yoga.ts');
   const bareYogaNoBodyLimit = await child('bare-yoga.ts', { BENCH_YOGA_BODY_LIMIT: '0' });
   const passthrough = await child('passthrough.ts', env);
@@ -176,29 +176,29 @@ await writeFile(`${dir}cpu-latest.json`, JSON.stringify(rows, null, 2));
  * "Fourth sitting").
  */
 function formatPairedRatios(measured: LoadRow[]): string {
-  const pairs = new Map<string, { query: string; load: string; ratios: number[] }>();
-  const baselines = new Map<string, LoadRow[]>();
+  const pairs = new Map<
+    string,
+    { query: string; load: string; before: number[]; after: number[] }
+  >();
   for (const row of measured) {
+    if (row.target !== BASELINE && row.target !== CURRENT) continue;
     const key = `${row.query}\u0000${row.load}`;
-    if (row.target === 'Switchboard (baseline)') {
-      baselines.set(key, [...(baselines.get(key) ?? []), row]);
-      continue;
-    }
-    if (row.target !== 'Switchboard') continue;
-    const before = baselines.get(key)?.shift();
-    if (!before) continue;
-    const pair = pairs.get(key) ?? { query: row.query, load: row.load, ratios: [] };
-    pair.ratios.push(row.cpuMicrosPerRequest / before.cpuMicrosPerRequest);
+    const pair = pairs.get(key) ?? { query: row.query, load: row.load, before: [], after: [] };
+    (row.target === BASELINE ? pair.before : pair.after).push(row.cpuMicrosPerRequest);
     pairs.set(key, pair);
   }
   return formatTable(
     ['query', 'load', 'CPU/req current ÷ baseline, by round', 'median ratio'],
-    [...pairs.values()].map(({ query, load, ratios }) => [
-      query,
-      load,
-      ratios.map((ratio) => round(ratio, 2)).join(', '),
-      round(median(ratios), 3),
-    ]),
+    [...pairs.values()].map(({ query, load, before, after }) => {
+      // Every round measures the baseline, then the current gateway: its two rows are the n-th of each.
+      const ratios = after.map((cpu, index) => cpu / before[index]!);
+      return [
+        query,
+        load,
+        ratios.map((ratio) => round(ratio, 2)).join(', '),
+        round(median(ratios), 3),
+      ];
+    }),
   );
 }
 
